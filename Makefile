@@ -1,0 +1,60 @@
+# pulumi-webex-wholesale — build, test and install the Pulumi provider for Webex Wholesale.
+# `make demo` runs the main job, `make test` every test; see README.md.
+
+SHELL        := /bin/bash
+.SHELLFLAGS  := -eu -o pipefail -c
+VERSION      := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+RID          ?= linux-x64
+PLUGIN       := bin/pulumi-resource-webex-wholesale
+PULUMI_HOME  ?= $(HOME)/.pulumi
+PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
+DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
+CONFORMANCE  := tests/conformance
+
+.PHONY: all provider install test test_unit test_conformance demo clean
+
+all: provider
+
+# The plugin, published as NativeAOT (trim and AOT warnings fail the build).
+provider: $(PLUGIN)
+
+$(PLUGIN): $(shell find provider -name '*.cs' -o -name '*.proto' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') schema.json Directory.Build.props Directory.Packages.props
+	$(DOTNET) publish provider/Provider.csproj -c Release -r $(RID) -o bin/.publish/provider --nologo -v quiet
+	install -m 0755 bin/.publish/provider/pulumi-resource-webex-wholesale $(PLUGIN)
+	@echo "built $(PLUGIN) $(VERSION)"
+
+# Where the Pulumi CLI looks for plugins: $PULUMI_HOME/plugins/resource-<name>-v<version>/.
+install: provider
+	mkdir -p "$(PLUGIN_DIR)"
+	install -m 0755 $(PLUGIN) "$(PLUGIN_DIR)/"
+	@echo "installed into $(PLUGIN_DIR)"
+
+LOGS := bin/test-logs
+
+# Every test; the last line adds up all runners' results.
+test: provider
+	@mkdir -p $(LOGS)
+	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log
+	$(MAKE) --no-print-directory test_conformance 2>&1 | tee $(LOGS)/conformance.log
+	@tests/report-totals.sh $(LOGS)/unit.log $(LOGS)/conformance.log
+
+test_unit:
+	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet --logger "console;verbosity=minimal"
+
+$(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
+	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
+
+test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
+	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node --test --test-concurrency=1 --test-reporter=spec
+
+demo: provider
+	@if ! command -v pulumi >/dev/null 2>&1; then \
+	  echo "make demo: the Pulumi CLI is not on PATH. Install it (https://www.pulumi.com/docs/install/, e.g." >&2; \
+	  echo "  curl -fsSL https://get.pulumi.com | sh) and run 'make demo' again." >&2; \
+	  exit 1; \
+	fi
+	@echo "make demo: the example fleet and the simulator it deploys to are not part of this version yet." >&2
+	@exit 1
+
+clean:
+	rm -rf bin provider/bin provider/obj tests/*/bin tests/*/obj

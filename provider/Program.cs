@@ -1,0 +1,3 @@
+using WebexWholesale.Provider.Protocol.Hosting;
+
+return await PluginHost.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,39 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using WebexWholesale.Provider.Protocol.PropertyValues;
+
+namespace WebexWholesale.Provider.Protocol;
+
+/// <summary>
+/// Turns every failure of an RPC into a gRPC status with a plain message: the engine shows the message to the user,
+/// so it must explain the problem, and it never carries a stack trace.
+/// </summary>
+public sealed class ErrorInterceptor(TextWriter stderr) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (RpcException)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "the operation was cancelled"));
+        }
+        catch (PropertyEncodingException error)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, error.Message));
+        }
+        catch (Exception error)
+        {
+            // Full detail for the plugin's debug log (stderr); the message alone for the user.
+            await stderr.WriteLineAsync($"{context.Method} failed: {error}");
+            throw new RpcException(new Status(StatusCode.Internal, error.Message));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Pulumirpc;
+using WebexWholesale.Provider.Protocol.Engine;
+using WebexWholesale.Provider.Protocol.Resources;
+
+namespace WebexWholesale.Provider.Protocol;
+
+/// <summary>
+/// The <c>pulumirpc.ResourceProvider</c> service. Provider-level RPCs are answered here; resource RPCs are routed by
+/// type token to their <see cref="IResourceBinding"/>.
+/// </summary>
+public sealed class ResourceProviderService(ProviderSession session, EngineLogger engine, ResourceRegistry resources)
+    : ResourceProvider.ResourceProviderBase
+{
+    public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
+    {
+        if (!string.IsNullOrEmpty(request.EngineAddress))
+        {
+            engine.Connect(request.EngineAddress);
+        }
+
+        // The same flags as Configure answers: the engine requires the two to agree.
+        return Task.FromResult(new ProviderHandshakeResponse { AcceptSecrets = true, AcceptResources = true, AcceptOutputs = false });
+    }
+
+    public override Task<Empty> Attach(PluginAttach request, ServerCallContext context)
+    {
+        engine.Connect(request.Address);
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<PluginInfo> GetPluginInfo(Empty request, ServerCallContext context) =>
+        Task.FromResult(new PluginInfo { Version = ProviderSession.Version });
+
+    public override Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetSchemaResponse { Schema = SchemaDocument.Json });
+
+    public override Task<CheckResponse> CheckConfig(CheckRequest request, ServerCallContext context) =>
+        ProviderConfigBinding.CheckAsync(request, engine.ForResource(request.Urn));
+
+    public override Task<DiffResponse> DiffConfig(DiffRequest request, ServerCallContext context) =>
+        Task.FromResult(ProviderConfigBinding.Diff(request));
+
+    public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) =>
+        Task.FromResult(ProviderConfigBinding.Configure(request, session));
+
+    public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, (binding, call) => binding.CheckAsync(request, call));
+
+    public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, (binding, call) => binding.DiffAsync(request, call));
+
+    public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, (binding, call) => binding.CreateAsync(request, call));
+
+    public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, (binding, call) => binding.ReadAsync(request, call));
+
+    public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, (binding, call) => binding.UpdateAsync(request, call));
+
+    public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
+        WithCall(request.Type, request.Urn, context, async (binding, call) =>
+        {
+            await binding.DeleteAsync(request, call);
+            return new Empty();
+        });
+
+    public override Task<Empty> Cancel(Empty request, ServerCallContext context)
+    {
+        session.Cancel();
+        return Task.FromResult(new Empty());
+    }
+
+    public override Task<GetMappingResponse> GetMapping(GetMappingRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetMappingResponse());
+
+    public override Task<GetMappingsResponse> GetMappings(GetMappingsRequest request, ServerCallContext context) =>
+        Task.FromResult(new GetMappingsResponse());
+
+    private async Task<T> WithCall<T>(string type, string urn, ServerCallContext context, Func<IResourceBinding, ResourceCall, Task<T>> run)
+    {
+        var binding = resources.Resolve(type, urn);
+        using var cancellation = session.LinkCall(context.CancellationToken);
+        return await run(binding, new ResourceCall(session.Settings, engine.ForResource(urn), cancellation.Token));
+    }
+}

@@ -1,0 +1,39 @@
+using Grpc.Core;
+
+namespace WebexWholesale.Provider.Protocol.Resources;
+
+/// <summary>The resource types this provider manages, by type token.</summary>
+public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings)
+{
+    private readonly Dictionary<string, IResourceBinding> _bindings = bindings.ToDictionary(binding => binding.Token, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Tokens => _bindings.Keys;
+
+    /// <summary>The binding for a call, by its type (or, from engines that do not send the type, its URN).</summary>
+    public IResourceBinding Resolve(string type, string urn)
+    {
+        var token = string.IsNullOrEmpty(type) ? TypeFromUrn(urn) : type;
+        if (_bindings.TryGetValue(token, out var binding))
+        {
+            return binding;
+        }
+
+        var known = _bindings.Count == 0 ? "none yet" : string.Join(", ", _bindings.Keys.Order(StringComparer.Ordinal));
+        throw new RpcException(new Status(StatusCode.InvalidArgument,
+            $"unknown resource type '{token}': the webex-wholesale provider manages {known}. " +
+            "Check the type token in your program or update the webex-wholesale SDK and plugin to matching versions."));
+    }
+
+    /// <summary><c>urn:pulumi:stack::project::parent$type::name</c> → <c>type</c>.</summary>
+    public static string TypeFromUrn(string urn)
+    {
+        var parts = urn.Split("::");
+        if (parts.Length < 4)
+        {
+            return urn;
+        }
+
+        var qualifiedType = parts[2];
+        return qualifiedType[(qualifiedType.LastIndexOf('$') + 1)..];
+    }
+}

@@ -1,0 +1,64 @@
+namespace WebexWholesale.Provider.Resources.ProviderConfig;
+
+/// <summary>
+/// Validation and resolution of the provider configuration. Environment fallbacks are applied when the provider is
+/// configured, not when the configuration is checked, so that a token taken from the environment is never written
+/// into the stack's state.
+/// </summary>
+public static class ProviderConfiguration
+{
+    public const string Package = "webex-wholesale";
+    public const string BaseUrlKey = "baseUrl";
+    public const string AccessTokenKey = "accessToken";
+    public const string BaseUrlVariable = "WEBEX_BASE_URL";
+    public const string AccessTokenVariable = "WEBEX_ACCESS_TOKEN";
+    public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
+
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey };
+
+    public const string AccessTokenDescription =
+        "A Webex access token with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write " +
+        "scopes. Set it with `pulumi config set --secret webex-wholesale:accessToken <token>` or the WEBEX_ACCESS_TOKEN " +
+        "environment variable.";
+
+    /// <summary>Problems with values the user set; unknown (not yet computed) values are not judged.</summary>
+    public static IReadOnlyList<InputFailure> Validate(ProviderConfigInputs inputs)
+    {
+        var failures = new List<InputFailure>();
+        if (inputs.BaseUrl is not null && ParseBaseUrl(inputs.BaseUrl) is null)
+        {
+            failures.Add(new InputFailure(BaseUrlKey,
+                $"'{inputs.BaseUrl}' is not an absolute http(s) URL; use e.g. {DefaultBaseUrl} or the URL the simulator prints"));
+        }
+
+        if (inputs.AccessToken is { } token && string.IsNullOrWhiteSpace(token))
+        {
+            failures.Add(new InputFailure(AccessTokenKey, "is empty; set a Webex access token or remove the key to use WEBEX_ACCESS_TOKEN"));
+        }
+
+        return failures;
+    }
+
+    /// <summary>
+    /// The settings to work with, or the required keys that are missing (set neither in the stack nor in the
+    /// environment).
+    /// </summary>
+    public static (ProviderSettings? Settings, IReadOnlyList<string> MissingKeys) Resolve(
+        ProviderConfigInputs inputs, Func<string, string?> environment)
+    {
+        var baseUrlText = inputs.BaseUrl ?? NonEmpty(environment(BaseUrlVariable));
+        var baseUrl = baseUrlText is null ? DefaultBaseUrl : ParseBaseUrl(baseUrlText)
+            ?? throw new ArgumentException($"{BaseUrlKey}: '{baseUrlText}' is not an absolute http(s) URL");
+        var token = NonEmpty(inputs.AccessToken) ?? NonEmpty(environment(AccessTokenVariable));
+        return token is null
+            ? (null, [AccessTokenKey])
+            : (new ProviderSettings(baseUrl, token), []);
+    }
+
+    private static Uri? ParseBaseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : null;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,139 @@
+// Starts the built plugin the way the Pulumi engine does and talks to it through the gRPC stubs that Pulumi ships in
+// the npm package @pulumi/pulumi: wire compatibility is checked against code this project did not write.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+const readline = require('node:readline');
+const grpc = require('@grpc/grpc-js');
+const { Struct } = require('google-protobuf/google/protobuf/struct_pb.js');
+const { Empty } = require('google-protobuf/google/protobuf/empty_pb.js');
+const providerPb = require('@pulumi/pulumi/proto/provider_pb.js');
+const providerGrpc = require('@pulumi/pulumi/proto/provider_grpc_pb.js');
+const pluginPb = require('@pulumi/pulumi/proto/plugin_pb.js');
+const enginePb = require('@pulumi/pulumi/proto/engine_pb.js');
+const engineGrpc = require('@pulumi/pulumi/proto/engine_grpc_pb.js');
+const statusPb = require('@pulumi/pulumi/proto/status_pb.js');
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const pluginPath = process.env.PLUGIN_PATH || path.join(repoRoot, 'bin', 'pulumi-resource-webex-wholesale');
+
+// Protocol facts: the signature key and the secret and unknown markers.
+const SIG = '4dabf18193072939515e22adb298388d';
+const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
+const UNKNOWN = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
+const secret = (value) => ({ [SIG]: SECRET_SIG, value });
+
+/** A fake Engine service (from Pulumi's stubs) that records every Log call. */
+async function startFakeEngine() {
+  const logs = [];
+  const server = new grpc.Server();
+  server.addService(engineGrpc.EngineService, {
+    log(call, callback) {
+      const request = call.request;
+      logs.push({
+        severity: request.getSeverity(),
+        message: request.getMessage(),
+        urn: request.getUrn(),
+        ephemeral: request.getEphemeral(),
+      });
+      callback(null, new Empty());
+    },
+  });
+  const port = await new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, boundPort) =>
+      error ? reject(error) : resolve(boundPort)));
+  return {
+    address: `127.0.0.1:${port}`,
+    logs,
+    stop: () => new Promise((resolve) => server.tryShutdown(resolve)),
+  };
+}
+
+/**
+ * Starts the plugin with the engine's argument convention and reads the port from the first stdout line.
+ * Everything the plugin prints is kept, so tests can check that stdout holds nothing but the port.
+ */
+async function startPlugin({ args = [], cwd = repoRoot, env = {} } = {}) {
+  const started = process.hrtime.bigint();
+  const child = spawn(pluginPath, args, {
+    cwd,
+    env: { ...process.env, WEBEX_ACCESS_TOKEN: '', WEBEX_BASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdoutLines = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+
+  const lines = readline.createInterface({ input: child.stdout });
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`plugin printed no port within 10 s; stderr: ${stderr}`)), 10_000);
+    lines.on('line', (line) => {
+      stdoutLines.push(line);
+      if (stdoutLines.length === 1) {
+        clearTimeout(timer);
+        resolve(Number(line));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`plugin exited with ${code} before printing a port; stderr: ${stderr}`)));
+  });
+  const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+  const client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(),
+    { 'grpc.max_receive_message_length': 400 * 1024 * 1024 });
+  return {
+    child, port, client, stdoutLines, startupMs, exited,
+    stderr: () => stderr,
+    async stop() {
+      client.close();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT');
+      }
+      return exited;
+    },
+  };
+}
+
+/** Calls a unary RPC and resolves with its response, or rejects with the gRPC error. */
+function call(client, method, request) {
+  return new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
+}
+
+/** The google.rpc.Status carried in the grpc-status-details-bin trailer of an error, or null. */
+function statusDetails(error) {
+  const raw = error.metadata && error.metadata.get('grpc-status-details-bin');
+  if (!raw || raw.length === 0) return null;
+  return statusPb.Status.deserializeBinary(new Uint8Array(raw[0]));
+}
+
+const toStruct = (object) => Struct.fromJavaScript(object);
+const fromStruct = (struct) => (struct ? struct.toJavaScript() : undefined);
+
+async function handshake(client, engineAddress) {
+  const request = new providerPb.ProviderHandshakeRequest();
+  request.setEngineAddress(engineAddress);
+  request.setConfigureWithUrn(true);
+  request.setSupportsViews(true);
+  request.setInvokeWithPreview(true);
+  return call(client, 'handshake', request);
+}
+
+async function configure(client, args) {
+  const request = new providerPb.ConfigureRequest();
+  request.setArgs(toStruct(args));
+  request.setAcceptsecrets(true);
+  request.setAcceptresources(true);
+  request.setSendsOldInputs(true);
+  request.setSendsOldInputsToDelete(true);
+  request.setUrn('urn:pulumi:dev::fleet::pulumi:providers:webex-wholesale::default');
+  request.setType('pulumi:providers:webex-wholesale');
+  request.setName('default');
+  return call(client, 'configure', request);
+}
+
+module.exports = {
+  SIG, SECRET_SIG, UNKNOWN, secret,
+  providerPb, pluginPb, enginePb, statusPb, Empty, grpc,
+  startFakeEngine, startPlugin, call, statusDetails, toStruct, fromStruct, handshake, configure, pluginPath, repoRoot,
+};
