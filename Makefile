@@ -6,14 +6,15 @@ SHELL        := /bin/bash
 VERSION      := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 RID          ?= linux-x64
 PLUGIN       := bin/pulumi-resource-webex-wholesale
+SIMULATOR    := bin/webex-wholesale-simulator
 PULUMI_HOME  ?= $(HOME)/.pulumi
 PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider install test test_unit test_conformance demo clean
+.PHONY: all provider simulator install test test_unit test_conformance demo clean
 
-all: provider
+all: provider simulator
 
 # The plugin, published as NativeAOT (trim and AOT warnings fail the build).
 provider: $(PLUGIN)
@@ -22,6 +23,15 @@ $(PLUGIN): $(shell find provider -name '*.cs' -o -name '*.proto' -o -name '*.csp
 	$(DOTNET) publish provider/Provider.csproj -c Release -r $(RID) -o bin/.publish/provider --nologo -v quiet
 	install -m 0755 bin/.publish/provider/pulumi-resource-webex-wholesale $(PLUGIN)
 	@echo "built $(PLUGIN) $(VERSION)"
+
+# The local Webex Wholesale simulator (framework-dependent; a wrapper script runs it from bin/).
+simulator: $(SIMULATOR)
+
+$(SIMULATOR): $(shell find simulator -name '*.cs' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') Directory.Build.props Directory.Packages.props
+	$(DOTNET) publish simulator/Simulator.csproj -c Release -o bin/.publish/simulator --nologo -v quiet
+	printf '#!/bin/sh\n# Runs the Webex Wholesale simulator published by `make simulator`.\nexec "$$(dirname "$$0")/.publish/simulator/webex-wholesale-simulator" "$$@"\n' > $(SIMULATOR)
+	chmod +x $(SIMULATOR)
+	@echo "built $(SIMULATOR)"
 
 # Where the Pulumi CLI looks for plugins: $PULUMI_HOME/plugins/resource-<name>-v<version>/.
 install: provider
@@ -32,7 +42,7 @@ install: provider
 LOGS := bin/test-logs
 
 # Every test; the last line adds up all runners' results.
-test: provider
+test: provider simulator
 	@mkdir -p $(LOGS)
 	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log
 	$(MAKE) --no-print-directory test_conformance 2>&1 | tee $(LOGS)/conformance.log

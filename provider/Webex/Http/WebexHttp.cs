@@ -1,0 +1,26 @@
+namespace WebexWholesale.Provider.Webex.Http;
+
+/// <summary>
+/// Builds the one HTTP pipeline a configured provider shares for all its resources: one connection pool, the retry
+/// rules, and a cap on requests in flight.
+/// </summary>
+public static class WebexHttp
+{
+    public const int DefaultMaxConcurrentRequests = 8;
+
+    public static HttpClient CreateClient(int maxConcurrentRequests, TimeProvider time, Action<RetryNotice>? onRetry,
+        WebexRetryOptions? retry = null, HttpMessageHandler? transport = null)
+    {
+        transport ??= new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5), // picks up DNS changes of webexapis.com
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+        };
+        var handler = new WebexRetryHandler(retry ?? new WebexRetryOptions(), time, onRetry,
+            new ConcurrencyLimitHandler(maxConcurrentRequests, transport));
+
+        // Attempts are timed by the retry handler; the client-wide timeout would cut a whole series of retries.
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}

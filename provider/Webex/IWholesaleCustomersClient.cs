@@ -1,0 +1,26 @@
+namespace WebexWholesale.Provider.Webex;
+
+/// <summary>
+/// The Webex Wholesale Customers API (<see href="https://developer.webex.com/docs/api/v1/wholesale-customers"/>).
+/// Every method takes the optional sub-partner context <c>onBehalfOfSubPartnerOrgId</c>.
+/// </summary>
+public interface IWholesaleCustomersClient
+{
+    /// <summary><c>GET /wholesale/customers</c>, following every page.</summary>
+    IAsyncEnumerable<WholesaleCustomer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /wholesale/customers</c>: starts provisioning and returns the new customer's id.</summary>
+    Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /wholesale/customers/{id}</c>; null when Webex answers 404.</summary>
+    Task<WholesaleCustomer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
+    /// <summary><c>PUT /wholesale/customers/{id}</c>: starts the update.</summary>
+    Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /wholesale/customers/{id}</c>: starts the removal; false when the customer was already gone.</summary>
+    Task<bool> RemoveAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /wholesale/customers/validate</c>: success, or the errors Webex found in the request.</summary>
+    Task<PrecheckResult> PrecheckAsync(PrecheckCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+}

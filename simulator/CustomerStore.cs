@@ -1,0 +1,251 @@
+using System.Text;
+using System.Text.Json;
+
+namespace WebexWholesale.Simulator;
+
+/// <summary>
+/// The simulated partner org's customers. Provision, update and remove take <c>provisioningSeconds</c> of simulated
+/// time; the state advances when it is looked at, so the store needs no background timer and runs on any
+/// <see cref="TimeProvider"/>. ExternalIds starting with <c>sim-fail-</c> end in <c>error</c>, those starting with
+/// <c>sim-partial-</c> in <c>provisioned_with_errors</c>.
+/// </summary>
+public sealed class CustomerStore(TimeProvider time, string? stateFile)
+{
+    public const string FailPrefix = "sim-fail-";
+    public const string PartialPrefix = "sim-partial-";
+
+    private readonly Lock _gate = new();
+    private readonly List<StoredCustomer> _customers = Load(stateFile);
+
+    public TimeSpan ProvisioningTime { get; set; } = TimeSpan.FromSeconds(2);
+
+    public StoredCustomer Provision(ProvisionBody body, string? subPartner)
+    {
+        lock (_gate)
+        {
+            var uuid = Guid.NewGuid();
+            var customer = new StoredCustomer
+            {
+                Id = EncodeId("ENTERPRISE", uuid),
+                OrgId = body.OrgId,
+                ExternalId = body.ExternalId,
+                Address = body.Address,
+                CustomerInfo = body.CustomerInfo,
+                Status = "provisioning",
+                Packages = [.. body.Packages!],
+                PackageStatus = body.Packages!.ToDictionary(name => name, _ => "provisioning"),
+                SubPartnerOrgId = subPartner,
+                PendingOperation = "provision",
+                PendingUntil = time.GetUtcNow() + ProvisioningTime,
+                PendingPackages = [.. body.Packages!],
+                Sequence = _customers.Count == 0 ? 1 : _customers.Max(c => c.Sequence) + 1,
+            };
+            _customers.Add(customer);
+            Save();
+            return Snapshot(customer);
+        }
+    }
+
+    public StoredCustomer? Get(string id)
+    {
+        lock (_gate)
+        {
+            AdvanceAll();
+            return _customers.FirstOrDefault(customer => customer.Id == id) is { } found ? Snapshot(found) : null;
+        }
+    }
+
+    public List<StoredCustomer> List()
+    {
+        lock (_gate)
+        {
+            AdvanceAll();
+            return [.. _customers.OrderBy(customer => customer.Sequence).Select(Snapshot)];
+        }
+    }
+
+    /// <summary>Starts an update; returns null when the customer does not exist, or a conflict message.</summary>
+    public (StoredCustomer? Customer, string? Conflict) Update(string id, UpdateBody body)
+    {
+        lock (_gate)
+        {
+            AdvanceAll();
+            var customer = _customers.FirstOrDefault(c => c.Id == id);
+            if (customer is null)
+            {
+                return (null, null);
+            }
+
+            if (IsBusy(customer))
+            {
+                return (customer, $"customer {id} is {customer.Status}; retry when the operation has finished");
+            }
+
+            customer.ExternalId = body.ExternalId ?? customer.ExternalId;
+            customer.Address = body.Address ?? customer.Address;
+            var target = body.Packages!;
+            foreach (var name in target.Except(customer.Packages))
+            {
+                customer.PackageStatus[name] = "provisioning";
+            }
+
+            foreach (var name in customer.Packages.Except(target))
+            {
+                customer.PackageStatus[name] = "deleting";
+            }
+
+            customer.Packages = [.. customer.Packages.Union(target)];
+            customer.Status = "updating";
+            customer.Errors = [];
+            customer.PendingOperation = "update";
+            customer.PendingUntil = time.GetUtcNow() + ProvisioningTime;
+            customer.PendingPackages = [.. target];
+            Save();
+            return (Snapshot(customer), null);
+        }
+    }
+
+    /// <summary>Starts a removal; returns false when the customer does not exist, or a conflict message.</summary>
+    public (bool Found, string? Conflict) Remove(string id)
+    {
+        lock (_gate)
+        {
+            AdvanceAll();
+            var customer = _customers.FirstOrDefault(c => c.Id == id);
+            if (customer is null)
+            {
+                return (false, null);
+            }
+
+            if (customer.Status == "deleting")
+            {
+                return (true, null);
+            }
+
+            if (IsBusy(customer))
+            {
+                return (true, $"customer {id} is {customer.Status}; retry when the operation has finished");
+            }
+
+            customer.Status = "deleting";
+            foreach (var name in customer.Packages)
+            {
+                customer.PackageStatus[name] = "deleting";
+            }
+
+            customer.PendingOperation = "remove";
+            customer.PendingUntil = time.GetUtcNow() + ProvisioningTime;
+            Save();
+            return (true, null);
+        }
+    }
+
+    public bool EmailInUse(string email, out string? customerId)
+    {
+        lock (_gate)
+        {
+            customerId = _customers.FirstOrDefault(c => string.Equals(c.CustomerInfo?.PrimaryEmail, email, StringComparison.OrdinalIgnoreCase))?.Id;
+            return customerId is not null;
+        }
+    }
+
+    public bool ExternalIdInUse(string externalId, out string? customerId)
+    {
+        lock (_gate)
+        {
+            customerId = _customers.FirstOrDefault(c => c.ExternalId == externalId)?.Id;
+            return customerId is not null;
+        }
+    }
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _customers.Clear();
+            Save();
+        }
+    }
+
+    private static bool IsBusy(StoredCustomer customer) => customer.PendingOperation is not null;
+
+    private void AdvanceAll()
+    {
+        var now = time.GetUtcNow();
+        var changed = false;
+        foreach (var customer in _customers.ToList().Where(c => c.PendingUntil is { } until && until <= now))
+        {
+            changed = true;
+            if (customer.PendingOperation == "remove")
+            {
+                _customers.Remove(customer);
+                continue;
+            }
+
+            Complete(customer);
+        }
+
+        if (changed)
+        {
+            Save();
+        }
+    }
+
+    private static void Complete(StoredCustomer customer)
+    {
+        var target = customer.PendingPackages ?? customer.Packages;
+        customer.Packages = [.. target];
+        customer.PackageStatus = target.ToDictionary(name => name, _ => "provisioned");
+        customer.PendingOperation = null;
+        customer.PendingUntil = null;
+        customer.PendingPackages = null;
+        var externalId = customer.ExternalId ?? "";
+        if (externalId.StartsWith(FailPrefix, StringComparison.Ordinal))
+        {
+            customer.Status = "error";
+            customer.PackageStatus = target.ToDictionary(name => name, _ => "error");
+            customer.Errors = [new ErrorItem { ErrorCode = 4003, Description = "Simulated failure: provisioning the customer's organization failed." }];
+            return;
+        }
+
+        customer.OrgId ??= EncodeId("ORGANIZATION", Guid.NewGuid());
+        if (externalId.StartsWith(PartialPrefix, StringComparison.Ordinal) && target.Count > 0)
+        {
+            customer.Status = "provisioned_with_errors";
+            customer.PackageStatus[target[0]] = "error";
+            customer.Errors = [new ErrorItem { ErrorCode = 4004, Description = $"Simulated failure: package {target[0]} could not be provisioned." }];
+            return;
+        }
+
+        customer.Status = "provisioned";
+        customer.Errors = [];
+    }
+
+    private static string EncodeId(string type, Guid uuid) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes($"ciscospark://us/{type}/{uuid}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static StoredCustomer Snapshot(StoredCustomer customer) => customer with
+    {
+        Packages = [.. customer.Packages],
+        PackageStatus = new Dictionary<string, string>(customer.PackageStatus),
+        Errors = [.. customer.Errors],
+    };
+
+    private static List<StoredCustomer> Load(string? stateFile) =>
+        stateFile is not null && File.Exists(stateFile)
+            ? JsonSerializer.Deserialize(File.ReadAllText(stateFile), SimulatorJson.Default.SimulatorState)?.Customers ?? []
+            : [];
+
+    private void Save()
+    {
+        if (stateFile is null)
+        {
+            return;
+        }
+
+        // Write then rename, so a crash never leaves half a file.
+        var temporary = stateFile + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new SimulatorState { Customers = _customers }, SimulatorJson.Default.SimulatorState));
+        File.Move(temporary, stateFile, overwrite: true);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace WebexWholesale.Simulator;
+
+/// <summary>Wires the simulator: Webex's API under <c>/v1</c> and the control API under <c>/_simulator</c>.</summary>
+public static class SimulatorApp
+{
+    public static WebApplication Build(SimulatorOptions options, TimeProvider time)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var store = new CustomerStore(time, options.StateFile) { ProvisioningTime = TimeSpan.FromSeconds(options.ProvisioningSeconds) };
+        var faults = new FaultInjector();
+        var limiter = new RateLimiter(time) { PerSecond = options.RateLimit };
+        var journal = new RequestJournal();
+
+        var app = builder.Build();
+        app.UseRouting();
+        app.Use((context, next) => WebexMiddleware.Handle(context, next, options, time, faults, limiter, journal));
+        var api = new CustomersApi(store);
+        app.MapGet("/v1/wholesale/customers", api.List);
+        app.MapPost("/v1/wholesale/customers", api.Provision);
+        app.MapPost("/v1/wholesale/customers/validate", api.Precheck);
+        app.MapGet("/v1/wholesale/customers/{customerId}", api.Get);
+        app.MapPut("/v1/wholesale/customers/{customerId}", api.Update);
+        app.MapDelete("/v1/wholesale/customers/{customerId}", api.Remove);
+        ControlApi.Map(app, store, faults, limiter, journal);
+        return app;
+    }
+
+    public static string BaseUrl(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return $"http://127.0.0.1:{new Uri(address).Port}/v1";
+    }
+
+    internal static Task WriteJson<T>(HttpContext context, int status, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, body, typeInfo);
+    }
+
+    internal static Task WriteError(HttpContext context, int status, string message, IEnumerable<ErrorItem>? errors = null)
+    {
+        var items = errors?.ToList() ?? [new ErrorItem { Description = message }];
+        return WriteJson(context, status, new ErrorBody { Message = message, Errors = items, TrackingId = TrackingId(context) }, SimulatorJson.Default.ErrorBody);
+    }
+
+    internal static string TrackingId(HttpContext context) => (string?)context.Items["trackingId"] ?? "";
+}

@@ -1,0 +1,199 @@
+using System.Text.Json.Serialization;
+
+namespace WebexWholesale.Simulator;
+
+// The simulator's own view of the Webex bodies, written from Cisco's contract independently of the provider's client
+// models, so that the contract tests compare two implementations rather than one with itself.
+
+public sealed record SimAddress
+{
+    public string? AddressLine1 { get; init; }
+    public string? AddressLine2 { get; init; }
+    public string? City { get; init; }
+    public string? StateOrProvince { get; init; }
+    public string? ZipOrPostalCode { get; init; }
+    public string? Country { get; init; }
+}
+
+public sealed record SimCustomerInfo
+{
+    public string? Name { get; init; }
+    public string? PrimaryEmail { get; init; }
+    public string? Language { get; init; }
+}
+
+public sealed record SimLocation
+{
+    public string? Name { get; init; }
+    public SimAddress? Address { get; init; }
+    public string? Timezone { get; init; }
+    public string? Language { get; init; }
+    public string? EmergencyLocationIdentifier { get; init; }
+}
+
+public sealed record SimCalling
+{
+    public SimLocation? Location { get; init; }
+}
+
+public sealed record SimProvisioningParameters
+{
+    public SimCalling? Calling { get; init; }
+}
+
+public sealed record ProvisionBody
+{
+    public string? ProvisioningId { get; init; }
+    public List<string>? Packages { get; init; }
+    public string? OrgId { get; init; }
+    public string? ExternalId { get; init; }
+    public SimAddress? Address { get; init; }
+    public SimCustomerInfo? CustomerInfo { get; init; }
+    public SimProvisioningParameters? ProvisioningParameters { get; init; }
+    public string? SubPartnerAdminEmail { get; init; }
+}
+
+public sealed record UpdateBody
+{
+    public string? ExternalId { get; init; }
+    public List<string>? Packages { get; init; }
+    public SimAddress? Address { get; init; }
+    public SimProvisioningParameters? ProvisioningParameters { get; init; }
+    public string? SubPartnerAdminEmail { get; init; }
+}
+
+public sealed record ErrorItem
+{
+    public double? ErrorCode { get; init; }
+    public string? Description { get; init; }
+}
+
+public sealed record PackageView
+{
+    public required string Name { get; init; }
+    public required string Status { get; init; }
+    public List<ErrorItem>? Warnings { get; init; }
+    public List<ErrorItem>? Errors { get; init; }
+}
+
+public sealed record ResourceDetailsView
+{
+    public required List<PackageView> Packages { get; init; }
+}
+
+/// <summary>A customer as GET returns it.</summary>
+public sealed record CustomerView
+{
+    public required string Id { get; init; }
+    public string? OrgId { get; init; }
+    public string? ExternalId { get; init; }
+    public SimAddress? Address { get; init; }
+    public required string Status { get; init; }
+    public required List<string> Packages { get; init; }
+    public required ResourceDetailsView ResourceDetails { get; init; }
+    public List<ErrorItem>? Errors { get; init; }
+}
+
+public sealed record CustomerListView
+{
+    public required List<CustomerView> Items { get; init; }
+}
+
+public sealed record ResourceUrlView
+{
+    public required string Url { get; init; }
+}
+
+public sealed record ErrorBody
+{
+    public required string Message { get; init; }
+    public required List<ErrorItem> Errors { get; init; }
+    public required string TrackingId { get; init; }
+}
+
+public sealed record PrecheckInfoView
+{
+    public double InfoCode { get; init; }
+    public required string Description { get; init; }
+}
+
+public sealed record PrecheckView
+{
+    public required string Message { get; init; }
+    public required PrecheckInfoView Info { get; init; }
+}
+
+/// <summary>A queued fault: the next <see cref="Count"/> matching requests fail this way.</summary>
+public sealed record FaultSpec
+{
+    public int Count { get; init; } = 1;
+
+    /// <summary>Answer with this status instead of handling the request (e.g. 500, 503, 429).</summary>
+    public int? Status { get; init; }
+
+    /// <summary>Retry-After value sent with the status (seconds or an HTTP date).</summary>
+    public string? RetryAfter { get; init; }
+
+    /// <summary>Delay before the request is handled (or failed).</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Drop the connection without handling the request.</summary>
+    public bool Drop { get; init; }
+
+    /// <summary>Handle the request, then drop the connection: the change happens but its answer is lost.</summary>
+    public bool DropAfterProcessing { get; init; }
+
+    /// <summary>Only requests with this method (default: any).</summary>
+    public string? Method { get; init; }
+
+    /// <summary>Only requests whose path starts with this (default: any under /v1).</summary>
+    public string? PathPrefix { get; init; }
+}
+
+public sealed record SettingsBody
+{
+    public double? ProvisioningSeconds { get; init; }
+    public int? RateLimit { get; init; }
+}
+
+public sealed record RequestRecord(string Method, string Path, string? TrackingId, int Status);
+
+public sealed record StoredCustomer
+{
+    public required string Id { get; init; }
+    public string? OrgId { get; set; }
+    public string? ExternalId { get; set; }
+    public SimAddress? Address { get; set; }
+    public SimCustomerInfo? CustomerInfo { get; init; }
+    public required string Status { get; set; }
+    public required List<string> Packages { get; set; }
+    public Dictionary<string, string> PackageStatus { get; set; } = [];
+    public List<ErrorItem> Errors { get; set; } = [];
+    public string? SubPartnerOrgId { get; init; }
+    public string? PendingOperation { get; set; }
+    public DateTimeOffset? PendingUntil { get; set; }
+    public List<string>? PendingPackages { get; set; }
+    public long Sequence { get; init; }
+}
+
+public sealed record SimulatorState
+{
+    public List<StoredCustomer> Customers { get; init; } = [];
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, WriteIndented = false)]
+[JsonSerializable(typeof(ProvisionBody))]
+[JsonSerializable(typeof(UpdateBody))]
+[JsonSerializable(typeof(CustomerView))]
+[JsonSerializable(typeof(CustomerListView))]
+[JsonSerializable(typeof(ResourceUrlView))]
+[JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(PrecheckView))]
+[JsonSerializable(typeof(FaultSpec))]
+[JsonSerializable(typeof(List<FaultSpec>))]
+[JsonSerializable(typeof(SettingsBody))]
+[JsonSerializable(typeof(List<RequestRecord>))]
+[JsonSerializable(typeof(SimulatorState))]
+[JsonSerializable(typeof(List<StoredCustomer>))]
+internal sealed partial class SimulatorJson : JsonSerializerContext;
