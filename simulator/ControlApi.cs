@@ -8,8 +8,14 @@ namespace WebexWholesale.Simulator;
 /// </summary>
 internal static class ControlApi
 {
-    public static void Map(WebApplication app, CustomerStore store, FaultInjector faults, RateLimiter limiter, RequestJournal journal)
+    public static void Map(WebApplication app, CustomerStore store, FaultInjector faults, RateLimiter limiter, RequestJournal journal, AdjustableClock clock)
     {
+        app.MapPost("/_simulator/clock/advance", async context =>
+        {
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.AdvanceBody) ?? new AdvanceBody();
+            clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+            context.Response.StatusCode = 204;
+        });
         app.MapPost("/_simulator/faults", async context =>
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body);

@@ -18,14 +18,15 @@ public static class SimulatorApp
         });
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        var store = new CustomerStore(time, options.StateFile) { ProvisioningTime = TimeSpan.FromSeconds(options.ProvisioningSeconds) };
+        var clock = new AdjustableClock(time);
+        var store = new CustomerStore(clock, options.StateFile) { ProvisioningTime = TimeSpan.FromSeconds(options.ProvisioningSeconds) };
         var faults = new FaultInjector();
-        var limiter = new RateLimiter(time) { PerSecond = options.RateLimit };
+        var limiter = new RateLimiter(clock) { PerSecond = options.RateLimit };
         var journal = new RequestJournal();
 
         var app = builder.Build();
         app.UseRouting();
-        app.Use((context, next) => WebexMiddleware.Handle(context, next, options, time, faults, limiter, journal));
+        app.Use((context, next) => WebexMiddleware.Handle(context, next, options, clock, faults, limiter, journal));
         var api = new CustomersApi(store);
         app.MapGet("/v1/wholesale/customers", api.List);
         app.MapPost("/v1/wholesale/customers", api.Provision);
@@ -33,7 +34,7 @@ public static class SimulatorApp
         app.MapGet("/v1/wholesale/customers/{customerId}", api.Get);
         app.MapPut("/v1/wholesale/customers/{customerId}", api.Update);
         app.MapDelete("/v1/wholesale/customers/{customerId}", api.Remove);
-        ControlApi.Map(app, store, faults, limiter, journal);
+        ControlApi.Map(app, store, faults, limiter, journal, clock);
         return app;
     }
 

@@ -156,6 +156,11 @@ public sealed record SettingsBody
     public int? RateLimit { get; init; }
 }
 
+public sealed record AdvanceBody
+{
+    public double Seconds { get; init; }
+}
+
 public sealed record RequestRecord(string Method, string Path, string? TrackingId, int Status);
 
 public sealed record StoredCustomer
@@ -193,6 +198,7 @@ public sealed record SimulatorState
 [JsonSerializable(typeof(FaultSpec))]
 [JsonSerializable(typeof(List<FaultSpec>))]
 [JsonSerializable(typeof(SettingsBody))]
+[JsonSerializable(typeof(AdvanceBody))]
 [JsonSerializable(typeof(List<RequestRecord>))]
 [JsonSerializable(typeof(SimulatorState))]
 [JsonSerializable(typeof(List<StoredCustomer>))]

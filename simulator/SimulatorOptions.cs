@@ -20,7 +20,7 @@ public sealed record SimulatorOptions
           --help                    this text
 
         Control API (no token): /_simulator/faults, /_simulator/reset, /_simulator/customers, /_simulator/requests,
-        /_simulator/settings. See simulator/README.md.
+        /_simulator/settings, /_simulator/clock/advance. See simulator/README.md.
         """;
 
     public int Port { get; init; }

@@ -21,6 +21,11 @@ internal static class WebexMiddleware
         context.Response.Headers["TrackingID"] = trackingId;
         context.Response.OnStarting(() =>
         {
+            if (context.Items.ContainsKey("dropped"))
+            {
+                return Task.CompletedTask;
+            }
+
             journal.Add(new RequestRecord(request.Method, request.Path + request.QueryString, trackingId, context.Response.StatusCode));
             return Task.CompletedTask;
         });
@@ -78,6 +83,7 @@ internal static class WebexMiddleware
             // Handle the request for real, then lose the answer: the response goes to a buffer that is never sent.
             var original = context.Response.Body;
             context.Response.Body = new MemoryStream();
+            context.Items["dropped"] = true;
             await next(context);
             journal.Add(new RequestRecord(request.Method, request.Path + request.QueryString, trackingId, 0));
             context.Response.Body = original;

@@ -78,7 +78,7 @@ public static class ProviderConfigBinding
                 ($"{ProviderConfiguration.Package}:{key}", ProviderConfiguration.AccessTokenDescription)));
         }
 
-        session.Settings = settings;
+        session.Configure(settings);
         return new ConfigureResponse
         {
             AcceptSecrets = true,

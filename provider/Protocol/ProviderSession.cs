@@ -1,4 +1,5 @@
 using System.Reflection;
+using WebexWholesale.Provider.Resources;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 
 namespace WebexWholesale.Provider.Protocol;
@@ -10,17 +11,61 @@ namespace WebexWholesale.Provider.Protocol;
 public sealed class ProviderSession : IDisposable
 {
     private readonly CancellationTokenSource _shutdown = new();
-    private volatile ProviderSettings? _settings;
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly TextWriter _stderr;
+    private ProviderSettings? _settings;
+    private WebexConnection? _connection;
 
-    public ProviderSession(Func<string, string?> environment) => Environment = environment;
+    public ProviderSession(Func<string, string?> environment, TimeProvider time, TextWriter stderr)
+    {
+        Environment = environment;
+        _time = time;
+        _stderr = stderr;
+    }
 
     /// <summary>Reads environment variables; a parameter so that tests do not depend on the machine's environment.</summary>
     public Func<string, string?> Environment { get; }
 
     public ProviderSettings? Settings
     {
-        get => _settings;
-        set => _settings = value;
+        get
+        {
+            lock (_gate)
+            {
+                return _settings;
+            }
+        }
+    }
+
+    /// <summary>The Webex client of the current configuration; null until Configure.</summary>
+    public WebexConnection? Connection
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _connection;
+            }
+        }
+    }
+
+    public TimeProvider Time => _time;
+
+    /// <summary>Applies a configuration; a new one replaces the Webex client (the engine configures a plugin once).</summary>
+    public void Configure(ProviderSettings settings)
+    {
+        lock (_gate)
+        {
+            if (settings == _settings)
+            {
+                return;
+            }
+
+            _connection?.Dispose();
+            _settings = settings;
+            _connection = WebexConnection.Create(settings, _time, message => _stderr.WriteLine(message));
+        }
     }
 
     public CancellationToken ShutdownToken => _shutdown.Token;
@@ -33,7 +78,11 @@ public sealed class ProviderSession : IDisposable
     public CancellationTokenSource LinkCall(CancellationToken callToken) =>
         CancellationTokenSource.CreateLinkedTokenSource(callToken, _shutdown.Token);
 
-    public void Dispose() => _shutdown.Dispose();
+    public void Dispose()
+    {
+        _shutdown.Dispose();
+        _connection?.Dispose();
+    }
 
     private static string ReadVersion()
     {

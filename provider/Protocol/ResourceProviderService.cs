@@ -83,6 +83,6 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     {
         var binding = resources.Resolve(type, urn);
         using var cancellation = session.LinkCall(context.CancellationToken);
-        return await run(binding, new ResourceCall(session.Settings, engine.ForResource(urn), cancellation.Token));
+        return await run(binding, new ResourceCall(session.Settings, session.Connection, engine.ForResource(urn), session.Time, cancellation.Token));
     }
 }

@@ -102,7 +102,10 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
             return null;
         }
 
-        var path = Uri.TryCreate(location, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : location.Split('?')[0];
+        // On Unix "/v1/..." also parses as an absolute file: URI, so only http(s) counts as absolute here.
+        var path = Uri.TryCreate(location, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsolutePath
+            : location.Split('?')[0];
         var id = path.TrimEnd('/').Split('/')[^1];
         return id.Length == 0 ? null : Uri.UnescapeDataString(id);
     }

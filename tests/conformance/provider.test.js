@@ -59,6 +59,21 @@ describe('plugin start-up and provider RPCs', () => {
     assert.deepEqual(h.fromStruct(response.getInputs()), { accessToken: h.secret('plain-token'), baseUrl: 'http://127.0.0.1:9/v1' });
   });
 
+  test('CheckConfig reads maxConcurrentRequests given as text, as stack config arrives', async () => {
+    const request = new h.providerPb.CheckRequest();
+    request.setUrn(PROVIDER_URN);
+    request.setOlds(h.toStruct({}));
+    request.setNews(h.toStruct({ accessToken: 't', maxConcurrentRequests: '4' }));
+    const response = await h.call(plugin.client, 'checkConfig', request);
+    assert.deepEqual(response.getFailuresList(), []);
+    assert.equal(h.fromStruct(response.getInputs()).maxConcurrentRequests, 4);
+
+    request.setNews(h.toStruct({ accessToken: 't', maxConcurrentRequests: 'lots' }));
+    const failures = (await h.call(plugin.client, 'checkConfig', request)).getFailuresList();
+    assert.equal(failures[0].getProperty(), 'maxConcurrentRequests');
+    assert.match(failures[0].getReason(), /whole number/);
+  });
+
   test('CheckConfig reports a bad base URL as a failure on that key', async () => {
     const request = new h.providerPb.CheckRequest();
     request.setUrn(PROVIDER_URN);

@@ -77,7 +77,8 @@ public static class PluginHost
 
         builder.Services.AddSingleton(stderr);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new ProviderSession(environment ?? System.Environment.GetEnvironmentVariable));
+        builder.Services.AddSingleton(services => new ProviderSession(environment ?? System.Environment.GetEnvironmentVariable,
+            services.GetRequiredService<TimeProvider>(), stderr));
         builder.Services.AddSingleton(services =>
         {
             var engine = new EngineLogger(stderr, services.GetRequiredService<TimeProvider>());

@@ -21,8 +21,8 @@ public interface IResourceBinding
 }
 
 /// <summary>
-/// What a resource call may use besides its request: the provider settings (null until Configure, and never set when
-/// the configuration has unknown values), the operation's log, and a token cancelled by the engine's Cancel, the
-/// client going away or the plugin shutting down.
+/// What a resource call may use besides its request: the provider settings and Webex connection (null until Configure,
+/// and never set when the configuration has unknown values), the operation's log, the clock, and a token cancelled by
+/// the engine's Cancel, the client going away or the plugin shutting down.
 /// </summary>
-public sealed record ResourceCall(ProviderSettings? Settings, IResourceLog Log, CancellationToken Cancellation);
+public sealed record ResourceCall(ProviderSettings? Settings, WebexConnection? Webex, IResourceLog Log, TimeProvider Time, CancellationToken Cancellation);

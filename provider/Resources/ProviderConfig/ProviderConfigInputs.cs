@@ -10,6 +10,10 @@ public sealed record ProviderConfigInputs
 
     /// <summary>Bearer token of a partner administrator or service app; <c>WEBEX_ACCESS_TOKEN</c> when not set. Secret.</summary>
     public string? AccessToken { get; init; }
+
+    /// <summary>Cap on Webex requests in flight from this provider. Stack config arrives as text, hence the string form.</summary>
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    public int? MaxConcurrentRequests { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

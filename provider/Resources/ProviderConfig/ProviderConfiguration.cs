@@ -10,11 +10,14 @@ public static class ProviderConfiguration
     public const string Package = "webex-wholesale";
     public const string BaseUrlKey = "baseUrl";
     public const string AccessTokenKey = "accessToken";
+    public const string MaxConcurrentRequestsKey = "maxConcurrentRequests";
+    public const int DefaultMaxConcurrentRequests = 8;
+    public const int MaxMaxConcurrentRequests = 64;
     public const string BaseUrlVariable = "WEBEX_BASE_URL";
     public const string AccessTokenVariable = "WEBEX_ACCESS_TOKEN";
     public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
 
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey };
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey, MaxConcurrentRequestsKey };
 
     public const string AccessTokenDescription =
         "A Webex access token with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write " +
@@ -36,6 +39,12 @@ public static class ProviderConfiguration
             failures.Add(new InputFailure(AccessTokenKey, "is empty; set a Webex access token or remove the key to use WEBEX_ACCESS_TOKEN"));
         }
 
+        if (inputs.MaxConcurrentRequests is { } max && (max < 1 || max > MaxMaxConcurrentRequests))
+        {
+            failures.Add(new InputFailure(MaxConcurrentRequestsKey,
+                $"must be from 1 to {MaxMaxConcurrentRequests}; {DefaultMaxConcurrentRequests} (the default) suits most partner orgs"));
+        }
+
         return failures;
     }
 
@@ -52,7 +61,7 @@ public static class ProviderConfiguration
         var token = NonEmpty(inputs.AccessToken) ?? NonEmpty(environment(AccessTokenVariable));
         return token is null
             ? (null, [AccessTokenKey])
-            : (new ProviderSettings(baseUrl, token), []);
+            : (new ProviderSettings(baseUrl, token, inputs.MaxConcurrentRequests ?? DefaultMaxConcurrentRequests), []);
     }
 
     private static Uri? ParseBaseUrl(string text) =>

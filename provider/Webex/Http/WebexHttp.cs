@@ -6,8 +6,6 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// </summary>
 public static class WebexHttp
 {
-    public const int DefaultMaxConcurrentRequests = 8;
-
     public static HttpClient CreateClient(int maxConcurrentRequests, TimeProvider time, Action<RetryNotice>? onRetry,
         WebexRetryOptions? retry = null, HttpMessageHandler? transport = null)
     {

@@ -58,5 +58,22 @@ public class ProviderConfigurationTests
 
     [Fact]
     public void Settings_NeverPrintTheToken() =>
-        Assert.DoesNotContain("s3cr3t", new ProviderSettings(new Uri("https://x/v1"), "s3cr3t").ToString());
+        Assert.DoesNotContain("s3cr3t", new ProviderSettings(new Uri("https://x/v1"), "s3cr3t", 8).ToString());
+}
+
+public class MaxConcurrentRequestsTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(65)]
+    public void OutOfRange_IsAFailureOnThatKey(int value) =>
+        Assert.Equal("maxConcurrentRequests", Assert.Single(ProviderConfiguration.Validate(new ProviderConfigInputs { MaxConcurrentRequests = value })).Property);
+
+    [Fact]
+    public void Default_IsEight()
+    {
+        var (settings, _) = ProviderConfiguration.Resolve(new ProviderConfigInputs { AccessToken = "t" }, _ => null);
+
+        Assert.Equal(8, settings!.MaxConcurrentRequests);
+    }
 }

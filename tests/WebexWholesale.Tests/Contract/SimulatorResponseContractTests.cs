@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using WebexWholesale.Tests.Support;
+
+namespace WebexWholesale.Tests.Contract;
+
+/// <summary>Every body the simulator answers for the customer operations, checked against Cisco's OpenAPI contract.</summary>
+public sealed class SimulatorResponseContractTests : IAsyncLifetime
+{
+    private const string Customers = "/wholesale/customers";
+    private const string Customer = "/wholesale/customers/{customerId}";
+    private SimulatorProcess _simulator = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await SimulatorProcess.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_simulator.BaseUrl.AbsoluteUri.TrimEnd('/') + "/") };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorProcess.WriteToken);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _simulator.DisposeAsync();
+    }
+
+    private const string CallingCustomer = """
+        {"provisioningId": "p", "packages": ["webex_calling", "webex_meetings"], "externalId": "EXTERNAL",
+         "address": {"addressLine1": "771 Alder Drive", "city": "Milpitas", "stateOrProvince": "CA", "zipOrPostalCode": "95035", "country": "US"},
+         "customerInfo": {"name": "Acme", "primaryEmail": "EMAIL", "language": "en"},
+         "provisioningParameters": {"calling": {"location": {"name": "HQ", "timezone": "America/Los_Angeles", "language": "en_us",
+           "address": {"addressLine1": "771 Alder Drive", "city": "Milpitas", "country": "US"}}}}}
+        """;
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task AssertConforms(HttpResponseMessage response, string path, string method)
+    {
+        var status = (int)response.StatusCode;
+        Assert.True(OpenApiContract.Webex.DeclaresStatus(path, method, status), $"{method} {path} does not declare {status}");
+        var schema = OpenApiContract.Webex.ResponseSchema(path, method, status);
+        var body = await response.Content.ReadAsStringAsync();
+        if (schema is null)
+        {
+            Assert.Equal("", body); // no content declared, none sent
+            return;
+        }
+
+        var problems = await OpenApiContract.ValidateAsync(schema, body);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body);
+    }
+
+    private async Task<string> ProvisionAsync(string externalId)
+    {
+        using var response = await _http.PostAsync("wholesale/customers",
+            Json(CallingCustomer.Replace("EXTERNAL", externalId).Replace("EMAIL", $"{externalId}@acme.test")));
+        await AssertConforms(response, Customers, "post");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.NotNull(response.Headers.Location);
+        return response.Headers.Location!.Segments[^1];
+    }
+
+    private async Task<HttpResponseMessage> GetConformingAsync(string id)
+    {
+        var response = await _http.GetAsync($"wholesale/customers/{id}");
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            await AssertConforms(response, Customer, "get");
+        }
+
+        return response;
+    }
+
+    [Fact]
+    public async Task EveryStateOfALifecycle_Conforms()
+    {
+        var id = await ProvisionAsync("contract-1");
+        using (var provisioning = await GetConformingAsync(id))
+        {
+            Assert.Contains("\"provisioning\"", await provisioning.Content.ReadAsStringAsync());
+        }
+
+        await _simulator.AdvanceAsync(31);
+        (await GetConformingAsync(id)).Dispose();
+
+        using (var update = await _http.PutAsync($"wholesale/customers/{id}", Json("""{"packages": ["webex_meetings"]}""")))
+        {
+            await AssertConforms(update, Customer, "put");
+            Assert.NotNull(update.Headers.Location);
+        }
+
+        (await GetConformingAsync(id)).Dispose();
+        await _simulator.AdvanceAsync(31);
+        using (var remove = await _http.DeleteAsync($"wholesale/customers/{id}"))
+        {
+            await AssertConforms(remove, Customer, "delete");
+            Assert.Equal(HttpStatusCode.Accepted, remove.StatusCode);
+        }
+
+        (await GetConformingAsync(id)).Dispose();
+        await _simulator.AdvanceAsync(31);
+        using var gone = await GetConformingAsync(id);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task FailedAndPartialCustomers_Conform()
+    {
+        var failed = await ProvisionAsync("sim-fail-contract");
+        var partial = await ProvisionAsync("sim-partial-contract");
+        await _simulator.AdvanceAsync(31);
+
+        using var error = await GetConformingAsync(failed);
+        using var withErrors = await GetConformingAsync(partial);
+        Assert.Contains("\"errors\"", await error.Content.ReadAsStringAsync());
+        Assert.Contains("provisioned_with_errors", await withErrors.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ListPages_Conform()
+    {
+        await ProvisionAsync("contract-a");
+        await ProvisionAsync("contract-b");
+        await ProvisionAsync("sim-fail-contract-c");
+        await _simulator.AdvanceAsync(31);
+
+        using var response = await _http.GetAsync("wholesale/customers?max=2&status=provisioned&status=error");
+        await AssertConforms(response, Customers, "get");
+        Assert.Contains("rel=\"next\"", response.Headers.GetValues("Link").Single());
+    }
+
+    [Fact]
+    public async Task PrecheckSuccess_Conforms()
+    {
+        using var response = await _http.PostAsync("wholesale/customers/validate", Json("""
+            {"provisioningId": "p", "packages": ["webex_meetings"], "externalId": "contract-pre",
+             "address": {"addressLine1": "1 Main St", "city": "Springfield", "country": "US"},
+             "customerInfo": {"name": "Acme", "primaryEmail": "pre@acme.test"}}
+            """));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertConforms(response, "/wholesale/customers/validate", "post");
+    }
+
+    [Fact]
+    public async Task ErrorAnswers_UseDeclaredStatusesAndTheWebexErrorBody()
+    {
+        using var invalid = await _http.PostAsync("wholesale/customers", Json("""{"packages": []}"""));
+        using var missing = await _http.GetAsync("wholesale/customers/nope");
+        using var anonymous = await new HttpClient().GetAsync(new Uri(_simulator.BaseUrl, "/v1/wholesale/customers"));
+
+        foreach (var (response, path, method) in new[] { (invalid, Customers, "post"), (missing, Customer, "get"), (anonymous, Customers, "get") })
+        {
+            Assert.True(OpenApiContract.Webex.DeclaresStatus(path, method, (int)response.StatusCode));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("\"message\"", body);
+            Assert.Contains("\"trackingId\"", body);
+            Assert.Contains("\"errors\"", body);
+        }
+    }
+}
