@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Google.Protobuf.WellKnownTypes;
+using WebexWholesale.Provider.Resources;
 
 namespace WebexWholesale.Provider.Protocol.PropertyValues;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using WebexWholesale.Provider.Resources;
 
 namespace WebexWholesale.Provider.Protocol.PropertyValues;
 

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using WebexWholesale.Provider.Protocol.PropertyValues;
+using WebexWholesale.Provider.Resources;
 using StringValue = WebexWholesale.Provider.Protocol.PropertyValues.StringValue;
 
 namespace WebexWholesale.Tests.Protocol.PropertyValues;

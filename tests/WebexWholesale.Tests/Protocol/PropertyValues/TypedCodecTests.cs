@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Google.Protobuf.WellKnownTypes;
 using WebexWholesale.Provider.Protocol.PropertyValues;
+using WebexWholesale.Provider.Resources;
 using StringValue = WebexWholesale.Provider.Protocol.PropertyValues.StringValue;
 
 namespace WebexWholesale.Tests.Protocol.PropertyValues;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WebexWholesale.Provider.Protocol.PropertyValues;
+namespace WebexWholesale.Provider.Resources;
 
 /// <summary>
 /// Property paths in Pulumi's syntax (<c>address.country</c>, <c>packages[2]</c>, <c>labels["a.b"]</c>), the form the

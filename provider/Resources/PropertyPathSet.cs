@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace WebexWholesale.Provider.Protocol.PropertyValues;
+namespace WebexWholesale.Provider.Resources;
 
 /// <summary>A set of property paths, e.g. the inputs that are unknown in a preview or that were given as secrets.</summary>
 public sealed class PropertyPathSet

@@ -1,6 +1,6 @@
-using WebexWholesale.Provider.Protocol.PropertyValues;
+using WebexWholesale.Provider.Resources;
 
-namespace WebexWholesale.Tests.Protocol.PropertyValues;
+namespace WebexWholesale.Tests.Resources;
 
 public class PropertyPathTests
 {

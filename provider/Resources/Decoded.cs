@@ -1,4 +1,4 @@
-namespace WebexWholesale.Provider.Protocol.PropertyValues;
+namespace WebexWholesale.Provider.Resources;
 
 /// <summary>
 /// Typed inputs or state as decoded from the engine, with the paths that were unknown (left null in
