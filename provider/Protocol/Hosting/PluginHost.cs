@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WebexWholesale.Provider.Protocol.Engine;
 using WebexWholesale.Provider.Protocol.Resources;
+using WebexWholesale.Provider.Resources.WholesaleCustomer;
 
 namespace WebexWholesale.Provider.Protocol.Hosting;
 
@@ -89,7 +90,8 @@ public static class PluginHost
 
             return engine;
         });
-        builder.Services.AddSingleton(new ResourceRegistry([]));
+        builder.Services.AddSingleton(new ResourceRegistry(
+            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerState>(new WholesaleCustomerResource())]));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;

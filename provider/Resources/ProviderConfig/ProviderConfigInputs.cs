@@ -14,6 +14,10 @@ public sealed record ProviderConfigInputs
     /// <summary>Cap on Webex requests in flight from this provider. Stack config arrives as text, hence the string form.</summary>
     [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
     public int? MaxConcurrentRequests { get; init; }
+
+    /// <summary>Whether Check asks Webex's precheck API about customers about to be created (default true).</summary>
+    [JsonConverter(typeof(LenientBooleanConverter))]
+    public bool? Precheck { get; init; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

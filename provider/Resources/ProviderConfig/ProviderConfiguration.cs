@@ -11,13 +11,14 @@ public static class ProviderConfiguration
     public const string BaseUrlKey = "baseUrl";
     public const string AccessTokenKey = "accessToken";
     public const string MaxConcurrentRequestsKey = "maxConcurrentRequests";
+    public const string PrecheckKey = "precheck";
     public const int DefaultMaxConcurrentRequests = 8;
     public const int MaxMaxConcurrentRequests = 64;
     public const string BaseUrlVariable = "WEBEX_BASE_URL";
     public const string AccessTokenVariable = "WEBEX_ACCESS_TOKEN";
     public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
 
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey, MaxConcurrentRequestsKey };
+    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey, MaxConcurrentRequestsKey, PrecheckKey };
 
     public const string AccessTokenDescription =
         "A Webex access token with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write " +
@@ -61,7 +62,7 @@ public static class ProviderConfiguration
         var token = NonEmpty(inputs.AccessToken) ?? NonEmpty(environment(AccessTokenVariable));
         return token is null
             ? (null, [AccessTokenKey])
-            : (new ProviderSettings(baseUrl, token, inputs.MaxConcurrentRequests ?? DefaultMaxConcurrentRequests), []);
+            : (new ProviderSettings(baseUrl, token, inputs.MaxConcurrentRequests ?? DefaultMaxConcurrentRequests, inputs.Precheck ?? true), []);
     }
 
     private static Uri? ParseBaseUrl(string text) =>

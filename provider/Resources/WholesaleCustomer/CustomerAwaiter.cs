@@ -1,0 +1,118 @@
+using System.Net;
+using WebexWholesale.Provider.Webex;
+using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
+
+namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
+
+public enum AwaitEnd
+{
+    /// <summary>Webex finished: the customer is in a status that is not in progress (success or failure).</summary>
+    Settled,
+
+    /// <summary>Webex answers 404: the customer is gone.</summary>
+    Gone,
+
+    TimedOut,
+    Cancelled,
+}
+
+/// <summary>How a wait ended, with the customer as last seen, so that a timeout or a cancel still records it.</summary>
+public sealed record AwaitOutcome(AwaitEnd End, WebexCustomer? LastSeen, TimeSpan Elapsed);
+
+/// <summary>How often to look: a short first wait, growing by half each time up to a ceiling.</summary>
+public sealed record PollSchedule(TimeSpan First, TimeSpan Max)
+{
+    public static readonly PollSchedule Default = new(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
+
+    public TimeSpan Next(TimeSpan current) => TimeSpan.FromTicks(Math.Min((long)(current.Ticks * 1.5), Max.Ticks));
+}
+
+/// <summary>
+/// Waits for Webex's asynchronous work on a customer, polling with backoff and reporting progress as ephemeral status
+/// (shown while the operation runs). It never throws for a timeout or a cancel: it returns the last-seen customer so
+/// the caller can hand the engine a half-finished resource instead of losing it.
+/// </summary>
+public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvider time, IResourceLog log, PollSchedule schedule)
+{
+    /// <summary>Statuses that mean Webex is still working on a provision or update.</summary>
+    public static readonly IReadOnlySet<string> InProgress = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CustomerStatus.Provisioning, CustomerStatus.Updating, CustomerStatus.PendingRplReview,
+    };
+
+    public Task<AwaitOutcome> UntilSettledAsync(string id, string? subPartner, string action, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        PollAsync(id, subPartner, action, deadline, customer => customer is not null && !InProgress.Contains(customer.Status ?? ""), cancellationToken);
+
+    /// <summary>Waits until Webex is not busy with the customer (also not deleting), before changing or removing it.</summary>
+    public Task<AwaitOutcome> UntilIdleAsync(string id, string? subPartner, string action, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        PollAsync(id, subPartner, action, deadline,
+            customer => customer is not null && !InProgress.Contains(customer.Status ?? "") && customer.Status != CustomerStatus.Deleting, cancellationToken);
+
+    public Task<AwaitOutcome> UntilGoneAsync(string id, string? subPartner, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        PollAsync(id, subPartner, "removing", deadline, _ => false, cancellationToken);
+
+    private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, DateTimeOffset deadline,
+        Func<WebexCustomer?, bool> done, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var wait = schedule.First;
+        WebexCustomer? lastSeen = null;
+        while (true)
+        {
+            try
+            {
+                var customer = await client.GetAsync(id, subPartner, cancellationToken);
+                if (customer is null)
+                {
+                    return new AwaitOutcome(AwaitEnd.Gone, lastSeen, time.GetUtcNow() - started);
+                }
+
+                lastSeen = customer;
+                if (done(customer))
+                {
+                    return new AwaitOutcome(AwaitEnd.Settled, customer, time.GetUtcNow() - started);
+                }
+
+                await log.StatusAsync(Progress(action, customer, time.GetUtcNow() - started));
+            }
+            catch (WebexApiException error) when (error.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
+            {
+                // A poll that failed after the client's own retries is not the end of the operation: look again later.
+                await log.DebugAsync($"polling customer {id}: {error.Message}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new AwaitOutcome(AwaitEnd.Cancelled, lastSeen, time.GetUtcNow() - started);
+            }
+
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return new AwaitOutcome(AwaitEnd.TimedOut, lastSeen, time.GetUtcNow() - started);
+            }
+
+            try
+            {
+                await Task.Delay(wait < remaining ? wait : remaining, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return new AwaitOutcome(AwaitEnd.Cancelled, lastSeen, time.GetUtcNow() - started);
+            }
+
+            wait = schedule.Next(wait);
+        }
+    }
+
+    /// <summary>E.g. "provisioning: webex_calling provisioning, webex_meetings provisioned (1m05s)".</summary>
+    public static string Progress(string action, WebexCustomer customer, TimeSpan elapsed)
+    {
+        var packages = customer.ResourceDetails?.Packages is { Count: > 0 } details
+            ? ": " + string.Join(", ", details.Select(package => $"{package.Name} {package.Status}"))
+            : "";
+        return $"{action} customer {customer.ExternalId ?? customer.Id}, Webex status {customer.Status}{packages} ({Elapsed(elapsed)})";
+    }
+
+    public static string Elapsed(TimeSpan elapsed) =>
+        elapsed.TotalMinutes >= 1 ? $"{(int)elapsed.TotalMinutes}m{elapsed.Seconds:00}s" : $"{elapsed.TotalSeconds:0}s";
+}

@@ -1,0 +1,110 @@
+using WebexWholesale.Provider.Webex;
+
+namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
+
+/// <summary>
+/// Asks Webex's precheck API about a customer that is about to be created, and turns its answer into check failures on
+/// the properties concerned and warnings. A precheck that cannot run is a warning, never a blocked preview.
+/// </summary>
+public static class PrecheckAdvisor
+{
+    /// <summary>Error code of "the e-mail already belongs to an existing user".</summary>
+    public const double EmailInUse = 10022;
+
+    /// <summary>Info code of "precheck passed".</summary>
+    public const double Passed = 100;
+
+    public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
+
+    public static async Task<Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, CancellationToken cancellationToken)
+    {
+        PrecheckResult result;
+        try
+        {
+            result = await client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, cancellationToken);
+        }
+        catch (WebexApiException error)
+        {
+            return new Advice([], [$"the Webex precheck could not run, so the inputs were checked locally only: {error.Message}"]);
+        }
+
+        if (result.Success)
+        {
+            return new Advice([], [.. result.Info.Where(info => info.InfoCode != Passed)
+                .Select(info => $"Webex precheck: {info.Description} (info code {info.InfoCode})")]);
+        }
+
+        var tracking = result.TrackingId is null ? "" : $" (Webex tracking id {result.TrackingId})";
+        var errors = result.Errors.Count > 0 ? result.Errors : [new WebexErrorDetail { Description = result.Message ?? "the precheck failed" }];
+
+        // The second Check of a replacement also looks like a new customer, while the customer being replaced still
+        // holds its externalId and e-mail. A collision Webex reports while a customer with this externalId exists is
+        // therefore only a warning: if that customer is being replaced it is expected, and if it is not, Create stops
+        // before provisioning anything and says how to import it.
+        var holder = await CustomerWithExternalIdAsync(client, inputs, cancellationToken);
+        var failures = new List<InputFailure>();
+        var warnings = new List<string>();
+        foreach (var error in errors)
+        {
+            var property = PropertyOf(error);
+            var reason = $"Webex precheck: {error}{tracking}";
+            if (holder is not null && property is "externalId" or "customerInfo.primaryEmail")
+            {
+                warnings.Add($"{reason}. Customer {holder} already has externalId '{inputs.ExternalId}': expected if it is being replaced.");
+            }
+            else
+            {
+                failures.Add(new InputFailure(property, reason));
+            }
+        }
+
+        return new Advice(failures, warnings);
+    }
+
+    /// <summary>The input a precheck error is about, from its code or its wording; "" when it concerns the whole customer.</summary>
+    public static string PropertyOf(WebexErrorDetail error)
+    {
+        if (error.ErrorCode == EmailInUse)
+        {
+            return "customerInfo.primaryEmail";
+        }
+
+        var text = error.Description ?? "";
+        bool Mentions(params string[] words) => words.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
+        return text switch
+        {
+            _ when Mentions("externalId", "external id") => "externalId",
+            _ when Mentions("subPartnerAdminEmail") => "subPartnerAdminEmail",
+            _ when Mentions("email", "e-mail") => "customerInfo.primaryEmail",
+            _ when Mentions("location", "calling") => "provisioningParameters.calling.location",
+            _ when Mentions("address", "country", "city", "postal", "state") => "address",
+            _ when Mentions("package") => "packages",
+            _ when Mentions("provisioningId", "template") => "provisioningId",
+            _ when Mentions("orgId", "organization") => "orgId",
+            _ when Mentions("name") => "customerInfo.name",
+            _ => "",
+        };
+    }
+
+    private static async Task<string?> CustomerWithExternalIdAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, CancellationToken cancellationToken)
+    {
+        if (inputs.ExternalId is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = inputs.ExternalId }, inputs.OnBehalfOfSubPartnerOrgId, cancellationToken))
+            {
+                return customer.Id;
+            }
+        }
+        catch (WebexApiException)
+        {
+            // Without the answer the precheck's complaint stands as it is.
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
+
+/// <summary>
+/// Compares the inputs the customer was last deployed (or refreshed) with against the new inputs. Packages are a set.
+/// Changes to <c>provisioningId</c>, <c>orgId</c>, <c>customerInfo</c> and <c>onBehalfOfSubPartnerOrgId</c> replace the
+/// customer, because Webex's update does not accept them, and always delete first: two customers with one externalId
+/// must never exist. A create-only input that was absent before (after an import, Webex could not return it) or is
+/// removed from the program is not a reason to replace.
+/// </summary>
+public static class WholesaleCustomerDiff
+{
+    public static readonly IReadOnlySet<string> CreateOnly = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "provisioningId", "orgId", "customerInfo", "onBehalfOfSubPartnerOrgId",
+    };
+
+    public static ResourceDiff Compute(WholesaleCustomerInputs olds, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges)
+    {
+        var before = JsonSerializer.SerializeToNode(olds, WholesaleCustomerJson.Default.WholesaleCustomerInputs)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(news.Value, WholesaleCustomerJson.Default.WholesaleCustomerInputs)!.AsObject();
+
+        var changes = new List<PropertyChange>();
+        Compare(before, after, "", changes);
+
+        // An unknown new value is absent in the typed inputs; it is a change at its own path, whatever it turns out to be.
+        changes.RemoveAll(change => news.Unknowns.Covers(change.Path));
+        foreach (var path in news.Unknowns.Paths.Where(path => !changes.Any(change => PropertyPath.IsWithin(path, change.Path))))
+        {
+            changes.Add(new PropertyChange(path, Lookup(before, path) is null ? ChangeKind.Add : ChangeKind.Update));
+        }
+
+        var result = changes
+            .Where(change => !ignoreChanges.Any(ignored => PropertyPath.IsWithin(change.Path, ignored)))
+            .Select(change => change with { Replaces = Replaces(change, before, after, news.Unknowns) })
+            .OrderBy(change => change.Path, StringComparer.Ordinal)
+            .ToList();
+        return new ResourceDiff(result, DeleteBeforeReplace: true);
+    }
+
+    private static bool Replaces(PropertyChange change, JsonObject before, JsonObject after, PropertyPathSet unknowns)
+    {
+        var key = TopLevel(change.Path);
+        return CreateOnly.Contains(key) && before[key] is not null && (after[key] is not null || unknowns.Covers(key) || unknowns.Touches(key));
+    }
+
+    private static void Compare(JsonNode? before, JsonNode? after, string path, List<PropertyChange> changes)
+    {
+        switch (before, after)
+        {
+            case (null, null):
+                return;
+            case (null, _):
+                changes.Add(new PropertyChange(path, ChangeKind.Add));
+                return;
+            case (_, null):
+                changes.Add(new PropertyChange(path, ChangeKind.Delete));
+                return;
+            case (JsonObject oldObject, JsonObject newObject):
+                foreach (var key in oldObject.Select(p => p.Key).Union(newObject.Select(p => p.Key)).Order(StringComparer.Ordinal))
+                {
+                    Compare(oldObject[key], newObject[key], PropertyPath.Member(path, key), changes);
+                }
+
+                return;
+            case (JsonArray oldArray, JsonArray newArray) when path == "packages":
+                CompareSet(oldArray, newArray, path, changes);
+                return;
+            default:
+                if (!JsonNode.DeepEquals(before, after))
+                {
+                    changes.Add(new PropertyChange(path, ChangeKind.Update));
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>Added names are reported at their index in the new list, removed ones at their index in the old.</summary>
+    private static void CompareSet(JsonArray before, JsonArray after, string path, List<PropertyChange> changes)
+    {
+        var oldNames = before.Select(item => item?.ToJsonString()).ToList();
+        var newNames = after.Select(item => item?.ToJsonString()).ToList();
+        for (var i = 0; i < newNames.Count; i++)
+        {
+            if (newNames[i] is not null && !oldNames.Contains(newNames[i]))
+            {
+                changes.Add(new PropertyChange(PropertyPath.Index(path, i), ChangeKind.Add));
+            }
+        }
+
+        for (var i = 0; i < oldNames.Count; i++)
+        {
+            if (!newNames.Contains(oldNames[i]))
+            {
+                changes.Add(new PropertyChange(PropertyPath.Index(path, i), ChangeKind.Delete));
+            }
+        }
+    }
+
+    private static JsonNode? Lookup(JsonNode? node, string path)
+    {
+        foreach (var segment in PropertyPath.Parse(path))
+        {
+            node = segment switch
+            {
+                string key when node is JsonObject obj => obj[key],
+                int index when node is JsonArray array && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+
+        return node;
+    }
+
+    private static string TopLevel(string path) => PropertyPath.Parse(path) is [string key, ..] ? key : path;
+}

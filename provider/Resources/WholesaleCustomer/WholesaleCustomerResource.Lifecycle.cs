@@ -1,0 +1,240 @@
+using System.Net;
+using WebexWholesale.Provider.Webex;
+using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
+
+namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
+
+public sealed partial class WholesaleCustomerResource
+{
+    public async Task<(string Id, WholesaleCustomerState State)> CreateAsync(WholesaleCustomerInputs inputs, TimeSpan? timeout, ResourceContext context)
+    {
+        var client = context.RequireWebex().Customers;
+        var subPartner = inputs.OnBehalfOfSubPartnerOrgId;
+        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+
+        // Never a second customer: an externalId Webex already knows belongs to a customer this stack does not manage.
+        if (await FindByExternalIdAsync(client, inputs, context.Cancellation) is { } existing)
+        {
+            throw new ResourceConflictException(
+                $"a Webex Wholesale customer with externalId '{inputs.ExternalId}' already exists (id {existing.Id}, status {existing.Status}). " +
+                $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {existing.Id}");
+        }
+
+        var id = await ProvisionAsync(client, inputs, context);
+        await context.Log.InfoAsync($"Webex accepted customer {inputs.ExternalId} as {id}; waiting for provisioning to finish");
+        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "provisioning", deadline, context.Cancellation);
+        return (id, Finish(id, outcome, inputs, "provisioning", "create"));
+    }
+
+    public async Task<ReadResult<WholesaleCustomerInputs, WholesaleCustomerState>?> ReadAsync(string id, WholesaleCustomerInputs? oldInputs,
+        WholesaleCustomerState? oldState, ResourceContext context)
+    {
+        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? oldState?.OnBehalfOfSubPartnerOrgId;
+        var customer = await context.RequireWebex().Customers.GetAsync(id, subPartner, context.Cancellation);
+        if (customer is null)
+        {
+            return null;
+        }
+
+        var inputs = WholesaleCustomerMapping.ToInputs(customer, oldInputs);
+        var state = WholesaleCustomerMapping.ToState(customer, inputs);
+        if (oldState is not null && customer.Status is CustomerStatus.Error or CustomerStatus.ProvisionedWithErrors)
+        {
+            throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, Reasons(customer, "refresh"), inputs);
+        }
+
+        return new ReadResult<WholesaleCustomerInputs, WholesaleCustomerState>(id, state, inputs);
+    }
+
+    public async Task<WholesaleCustomerState> UpdateAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs oldInputs,
+        WholesaleCustomerInputs news, TimeSpan? timeout, ResourceContext context)
+    {
+        var client = context.RequireWebex().Customers;
+        var subPartner = news.OnBehalfOfSubPartnerOrgId;
+        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+
+        var current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
+        if (!NeedsWebexUpdate(current, oldInputs, news))
+        {
+            return WholesaleCustomerMapping.ToState(current, news);
+        }
+
+        var addsCalling = (news.Packages ?? []).Any(name => Packages.Calling.Contains(name) && !(current.Packages ?? []).Contains(name));
+        var parametersChanged = !Equivalent(oldInputs.ProvisioningParameters, news.ProvisioningParameters);
+        var request = WholesaleCustomerMapping.ToUpdate(news, includeParameters: addsCalling || parametersChanged);
+        try
+        {
+            await client.UpdateAsync(id, request, subPartner, context.Cancellation);
+        }
+        catch (WebexApiException error) when (error.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Webex started something else on this customer meanwhile: let it finish, then send the update again.
+            await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
+            await client.UpdateAsync(id, request, subPartner, context.Cancellation);
+        }
+
+        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "updating", deadline, context.Cancellation);
+        return Finish(id, outcome, news, "updating", "update");
+    }
+
+    public async Task DeleteAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs? oldInputs, TimeSpan? timeout, ResourceContext context)
+    {
+        var client = context.RequireWebex().Customers;
+        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.OnBehalfOfSubPartnerOrgId;
+        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+
+        var before = await client.GetAsync(id, subPartner, context.Cancellation);
+        if (before is null)
+        {
+            return; // already gone: nothing to do
+        }
+
+        if (before.Status != CustomerStatus.Deleting)
+        {
+            if (CustomerAwaiter.InProgress.Contains(before.Status ?? ""))
+            {
+                var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting to remove", deadline, context.Cancellation);
+                if (idle.End == AwaitEnd.Gone)
+                {
+                    return;
+                }
+
+                ThrowIfIncomplete(idle, id, "before removing it");
+            }
+
+            if (!await client.RemoveAsync(id, subPartner, context.Cancellation))
+            {
+                return;
+            }
+        }
+
+        var gone = await awaiter.UntilGoneAsync(id, subPartner, deadline, context.Cancellation);
+        if (gone.End != AwaitEnd.Gone)
+        {
+            ThrowIfIncomplete(gone, id, "while Webex was removing it; the removal is still running");
+        }
+    }
+
+    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, ResourceContext context)
+    {
+        try
+        {
+            return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation);
+        }
+        catch (WebexApiException error) when (error.StatusCode is null || (int)error.StatusCode >= 500)
+        {
+            // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
+            // second one, so look for it by externalId instead.
+            await context.Log.InfoAsync($"no clear answer to provisioning {inputs.ExternalId} ({error.Message}); looking it up by externalId");
+            if (await FindByExternalIdAsync(client, inputs, context.Cancellation) is { } created)
+            {
+                return created.Id;
+            }
+
+            throw new WebexApiException(error.Operation, error.Customer, error.StatusCode,
+                new WebexErrorBody { Message = $"{error.WebexMessage ?? "no answer"}; no customer with externalId '{inputs.ExternalId}' exists, so none was created — run pulumi up again" },
+                error.TrackingId);
+        }
+    }
+
+    private static async Task<WebexCustomer?> FindByExternalIdAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, CancellationToken cancellationToken)
+    {
+        await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = inputs.ExternalId }, inputs.OnBehalfOfSubPartnerOrgId, cancellationToken))
+        {
+            if (customer.ExternalId == inputs.ExternalId)
+            {
+                return customer;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<WebexCustomer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, DateTimeOffset deadline,
+        WholesaleCustomerInputs oldInputs, ResourceContext context)
+    {
+        var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting for Webex before updating", deadline, context.Cancellation);
+        switch (idle.End)
+        {
+            case AwaitEnd.Settled:
+                return idle.LastSeen!;
+            case AwaitEnd.Gone:
+                throw new ResourceConflictException(
+                    $"customer {id} no longer exists in Webex (removed outside Pulumi); run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
+            default:
+                var state = idle.LastSeen is { } seen ? WholesaleCustomerMapping.ToState(seen, oldInputs) : WholesaleCustomerMapping.Planned(oldInputs);
+                throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, [Incomplete(idle, id, "before updating")]);
+        }
+    }
+
+    /// <summary>
+    /// The state after a wait. Success only when Webex reports the customer provisioned; anything else is a resource
+    /// that exists but is not as asked, recorded with the reasons from Webex.
+    /// </summary>
+    private static WholesaleCustomerState Finish(string id, AwaitOutcome outcome, WholesaleCustomerInputs inputs, string action, string operation)
+    {
+        var state = outcome.LastSeen is { } seen ? WholesaleCustomerMapping.ToState(seen, inputs) : WholesaleCustomerMapping.Planned(inputs);
+        if (outcome is { End: AwaitEnd.Settled, LastSeen.Status: CustomerStatus.Provisioned })
+        {
+            return state;
+        }
+
+        var reasons = outcome.End switch
+        {
+            AwaitEnd.Settled => Reasons(outcome.LastSeen!, operation),
+            AwaitEnd.Gone => [$"customer {id} disappeared from Webex while {action}"],
+            _ => [Incomplete(outcome, id, $"while Webex was {action} it")],
+        };
+        throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, reasons);
+    }
+
+    private static IReadOnlyList<string> Reasons(WebexCustomer customer, string operation)
+    {
+        var reasons = new List<string> { $"Webex reports customer {customer.ExternalId ?? customer.Id} as {customer.Status} after the {operation}" };
+        reasons.AddRange((customer.Errors ?? []).Select(error => $"Webex: {error}"));
+        foreach (var package in customer.ResourceDetails?.Packages ?? [])
+        {
+            reasons.AddRange((package.Errors ?? []).Select(error => $"package {package.Name} ({package.Status}): {error}"));
+            reasons.AddRange((package.Warnings ?? []).Select(warning => $"package {package.Name} warning: {warning}"));
+        }
+
+        reasons.Add("fix the cause and run `pulumi up` again: the customer is kept in the stack and will be updated");
+        return reasons;
+    }
+
+    private static string Incomplete(AwaitOutcome outcome, string id, string when)
+    {
+        var status = outcome.LastSeen?.Status is { } seen ? $"; Webex last reported status {seen}" : "";
+        return outcome.End == AwaitEnd.Cancelled
+            ? $"cancelled {when} (customer {id}){status}. The customer is kept in the stack; the next `pulumi up` continues from there"
+            : $"timed out after {CustomerAwaiter.Elapsed(outcome.Elapsed)} {when} (customer {id}){status}. The customer is kept in the stack: " +
+              "run `pulumi up` again to keep waiting, or allow more time with the customTimeouts resource option";
+    }
+
+    private static void ThrowIfIncomplete(AwaitOutcome outcome, string id, string when)
+    {
+        if (outcome.End is AwaitEnd.TimedOut or AwaitEnd.Cancelled)
+        {
+            throw new ResourceIncompleteException(Incomplete(outcome, id, when).Replace("The customer is kept in the stack", "Pulumi keeps it in the stack"),
+                outcome.End == AwaitEnd.Cancelled);
+        }
+    }
+
+    /// <summary>Whether Webex must be asked to change anything: what it holds differs, or its last attempt failed.</summary>
+    private static bool NeedsWebexUpdate(WebexCustomer current, WholesaleCustomerInputs oldInputs, WholesaleCustomerInputs news) =>
+        current.Status != CustomerStatus.Provisioned ||
+        !Packages.Normalise(current.Packages ?? []).SequenceEqual(Packages.Normalise(news.Packages ?? [])) ||
+        current.ExternalId != news.ExternalId ||
+        !Equivalent(WholesaleCustomerMapping.ToInputs(current, null).Address, news.Address) ||
+        !Equivalent(oldInputs.ProvisioningParameters, news.ProvisioningParameters) ||
+        oldInputs.SubPartnerAdminEmail != news.SubPartnerAdminEmail;
+
+    private static bool Equivalent<T>(T? left, T? right) where T : class =>
+        ReferenceEquals(left, right) || (left is not null && right is not null &&
+            System.Text.Json.Nodes.JsonNode.DeepEquals(
+                System.Text.Json.JsonSerializer.SerializeToNode(left, typeof(T), WholesaleCustomerJson.Default),
+                System.Text.Json.JsonSerializer.SerializeToNode(right, typeof(T), WholesaleCustomerJson.Default)));
+}
