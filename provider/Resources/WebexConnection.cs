@@ -10,9 +10,9 @@ namespace WebexWholesale.Provider.Resources;
 /// </summary>
 public sealed class WebexConnection : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpClient? _http;
 
-    private WebexConnection(HttpClient http, IWholesaleCustomersClient customers)
+    private WebexConnection(HttpClient? http, IWholesaleCustomersClient customers)
     {
         _http = http;
         Customers = customers;
@@ -27,5 +27,8 @@ public sealed class WebexConnection : IDisposable
         return new WebexConnection(http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken));
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>A connection around a given client (tests, and callers that own the HTTP pipeline themselves).</summary>
+    public static WebexConnection ForClient(IWholesaleCustomersClient customers) => new(null, customers);
+
+    public void Dispose() => _http?.Dispose();
 }

@@ -1,0 +1,289 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using WebexWholesale.Provider.Resources;
+using WebexWholesale.Provider.Resources.ProviderConfig;
+using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Webex;
+using WebexWholesale.Tests.Support;
+using static WebexWholesale.Tests.Resources.WholesaleCustomer.Fixtures;
+using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
+
+namespace WebexWholesale.Tests.Resources.WholesaleCustomer;
+
+public class WholesaleCustomerLifecycleTests
+{
+    private const string Id = "cust-1";
+    private readonly FakeTimeProvider _time = FakeClock.Create();
+    private readonly Mock<IWholesaleCustomersClient> _webex = new(MockBehavior.Strict);
+    private readonly Mock<IResourceLog> _log = new();
+    private readonly List<string> _progress = [];
+    private readonly WholesaleCustomerResource _sut = new(new PollSchedule(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)));
+
+    public WholesaleCustomerLifecycleTests()
+    {
+        _log.Setup(l => l.StatusAsync(It.IsAny<string>())).Callback<string>(_progress.Add).Returns(Task.CompletedTask);
+    }
+
+    private ResourceContext Context(CancellationToken cancellation = default) => new(
+        "urn:pulumi:dev::fleet::webex-wholesale:index:WholesaleCustomer::acme", "acme",
+        new ProviderSettings(new Uri("https://webex.test/v1"), "t", 4), WebexConnectionFor(_webex.Object), _log.Object, _time, cancellation);
+
+    private static WebexConnection WebexConnectionFor(IWholesaleCustomersClient client) => WebexConnection.ForClient(client);
+
+    private static WebexCustomer Seen(string status, params string[] packages) => new()
+    {
+        Id = Id, ExternalId = "acme", Status = status, OrgId = status == CustomerStatus.Provisioned ? "org-1" : null,
+        Packages = packages.Length == 0 ? ["webex_meetings"] : packages,
+        Address = new CustomerAddress { AddressLine1 = "1 Main St", City = "Springfield", Country = "US", ZipOrPostalCode = "12345" },
+        ResourceDetails = new ResourceDetails { Packages = [new PackageDetail { Name = "webex_meetings", Status = status == CustomerStatus.Provisioned ? "provisioned" : "provisioning" }] },
+    };
+
+    private void NoCustomerWithExternalId() =>
+        _webex.Setup(w => w.ListAsync(It.Is<CustomerListFilter>(f => f.ExternalId == "acme"), null, It.IsAny<CancellationToken>())).Returns(Items());
+
+    private static async IAsyncEnumerable<WebexCustomer> Items(params WebexCustomer[] customers)
+    {
+        foreach (var customer in customers)
+        {
+            yield return customer;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Create_ProvisionsWaitsAndReportsProgress()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.SetupSequence(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Seen(CustomerStatus.Provisioning)).ReturnsAsync(Seen(CustomerStatus.Provisioning)).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+
+        var (id, state) = await _time.RunAsync(_sut.CreateAsync(Customer(), null, Context()));
+
+        Assert.Equal(Id, id);
+        Assert.Equal("provisioned", state.Status);
+        Assert.Equal("org-1", state.OrgId);
+        Assert.Equal("template-1", state.ProvisioningId); // kept from the inputs: Webex never returns it
+        Assert.Equal("Acme", state.CustomerInfo!.Name);
+        Assert.Equal(2, _progress.Count);
+        Assert.All(_progress, p => Assert.Contains("webex_meetings provisioning", p));
+    }
+
+    [Fact]
+    public async Task Create_AnExistingExternalId_StopsWithTheImportCommand()
+    {
+        _webex.Setup(w => w.ListAsync(It.IsAny<CustomerListFilter>(), null, It.IsAny<CancellationToken>())).Returns(Items(Seen(CustomerStatus.Provisioned)));
+
+        var error = await Assert.ThrowsAsync<ResourceConflictException>(() => _sut.CreateAsync(Customer(), null, Context()));
+
+        Assert.Contains($"pulumi import webex-wholesale:index:WholesaleCustomer acme {Id}", error.Message);
+        _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Create_WhenTheAnswerIsLost_FindsTheCustomerByExternalIdInsteadOfPostingAgain()
+    {
+        _webex.SetupSequence(w => w.ListAsync(It.IsAny<CustomerListFilter>(), null, It.IsAny<CancellationToken>()))
+            .Returns(Items()).Returns(Items(Seen(CustomerStatus.Provisioning)));
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new WebexApiException("provision", "acme", null, null, "T1", new HttpRequestException("reset")));
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+
+        var (id, _) = await _time.RunAsync(_sut.CreateAsync(Customer(), null, Context()));
+
+        Assert.Equal(Id, id);
+        _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_WhenTheAnswerIsLostAndNothingWasCreated_SaysSo()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.BadGateway, null, "T1"));
+
+        var error = await Assert.ThrowsAsync<WebexApiException>(() => _sut.CreateAsync(Customer(), null, Context()));
+
+        Assert.Contains("none was created", error.Message);
+    }
+
+    [Theory]
+    [InlineData(CustomerStatus.Error)]
+    [InlineData(CustomerStatus.ProvisionedWithErrors)]
+    public async Task Create_EndingInAFailure_KeepsTheCustomerWithWebexsReasons(string status)
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(status) with
+        {
+            Errors = [new WebexErrorDetail { ErrorCode = 4003, Description = "org creation failed" }],
+        });
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() => _time.RunAsync(_sut.CreateAsync(Customer(), null, Context())));
+
+        Assert.Equal(Id, error.Id);
+        Assert.Equal(status, error.State.Status);
+        Assert.Contains(error.Reasons, r => r.Contains("org creation failed (code 4003)"));
+    }
+
+    [Fact]
+    public async Task Create_TimingOut_KeepsTheCustomerAsLastSeen()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioning));
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
+            _time.RunAsync(_sut.CreateAsync(Customer(), TimeSpan.FromMinutes(1), Context()), TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(Id, error.Id);
+        Assert.Equal("provisioning", error.State.Status);
+        Assert.Contains("timed out after 1m00s", error.Reasons.Single());
+        Assert.Contains("customTimeouts", error.Reasons.Single());
+    }
+
+    [Fact]
+    public async Task Create_Cancelled_KeepsTheCustomerAsLastSeen()
+    {
+        using var cancellation = new CancellationTokenSource();
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioning))
+            .Callback(() => cancellation.Cancel());
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
+            _time.RunAsync(_sut.CreateAsync(Customer(), null, Context(cancellation.Token))));
+
+        Assert.Equal(Id, error.Id);
+        Assert.Contains("cancelled", error.Reasons.Single());
+    }
+
+    [Fact]
+    public async Task Update_WaitsWhileWebexIsBusy_ThenSendsTheCompletePackageListWithTheLocation()
+    {
+        UpdateCustomerRequest? sent = null;
+        _webex.SetupSequence(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Seen(CustomerStatus.Updating)).ReturnsAsync(Seen(CustomerStatus.Provisioned))
+            .ReturnsAsync(Seen(CustomerStatus.Updating, "webex_calling", "webex_meetings"))
+            .ReturnsAsync(Seen(CustomerStatus.Provisioned, "webex_calling", "webex_meetings"));
+        _webex.Setup(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .Callback<string, UpdateCustomerRequest, string?, CancellationToken>((_, request, _, _) => sent = request).Returns(Task.CompletedTask);
+        var news = Customer("webex_meetings", "webex_calling") with
+        {
+            ProvisioningParameters = new ProvisioningParametersInput { Calling = new CallingParametersInput { Location = HeadOffice } },
+        };
+
+        var state = await _time.RunAsync(_sut.UpdateAsync(Id, new WholesaleCustomerState(), Customer(), news, null, Context()));
+
+        Assert.Equal(["webex_calling", "webex_meetings"], sent!.Packages);
+        Assert.Equal("Head Office", sent.ProvisioningParameters!.Calling!.Location!.Name);
+        Assert.Equal(["webex_calling", "webex_meetings"], state.Packages!);
+    }
+
+    [Fact]
+    public async Task Update_OfCreateOnlyInputsWebexDoesNotHold_SendsNothing()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+        var imported = Customer() with { ProvisioningId = null, CustomerInfo = null };
+
+        var state = await _sut.UpdateAsync(Id, new WholesaleCustomerState(), imported, Customer(), null, Context());
+
+        Assert.Equal("template-1", state.ProvisioningId);
+        _webex.Verify(w => w.UpdateAsync(It.IsAny<string>(), It.IsAny<UpdateCustomerRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Update_AfterAFailedProvisioning_SendsTheUpdateAgain()
+    {
+        _webex.SetupSequence(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Seen(CustomerStatus.ProvisionedWithErrors)).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+        _webex.Setup(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var state = await _time.RunAsync(_sut.UpdateAsync(Id, new WholesaleCustomerState(), Customer(), Customer(), null, Context()));
+
+        Assert.Equal("provisioned", state.Status);
+        _webex.Verify(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Delete_RemovesAndWaitsUntilWebexAnswers404()
+    {
+        _webex.SetupSequence(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Seen(CustomerStatus.Provisioned)).ReturnsAsync(Seen(CustomerStatus.Deleting)).ReturnsAsync((WebexCustomer?)null);
+        _webex.Setup(w => w.RemoveAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await _time.RunAsync(_sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), null, Context()));
+
+        _webex.Verify(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task Delete_OfACustomerAlreadyGone_Succeeds()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((WebexCustomer?)null);
+
+        await _sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), null, Context());
+    }
+
+    [Fact]
+    public async Task Delete_TimingOut_SaysTheRemovalIsStillRunning()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Deleting));
+
+        var error = await Assert.ThrowsAsync<ResourceIncompleteException>(() =>
+            _time.RunAsync(_sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), TimeSpan.FromSeconds(30), Context()), TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("removal is still running", error.Message);
+        _webex.Verify(w => w.RemoveAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Read_OfACustomerRemovedOutOfBand_IsNull()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((WebexCustomer?)null);
+
+        Assert.Null(await _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context()));
+    }
+
+    [Fact]
+    public async Task Read_RebuildsInputsFromWebex_KeepingWhatWebexNeverReturns()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned, "webex_suite") with { ExternalId = "acme-renamed" });
+
+        var result = await _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context());
+
+        Assert.Equal("acme-renamed", result!.Inputs.ExternalId);
+        Assert.Equal(["webex_suite"], result.Inputs.Packages!);
+        Assert.Equal("template-1", result.Inputs.ProvisioningId);
+        Assert.Equal("Acme", result.Inputs.CustomerInfo!.Name);
+        Assert.Null(result.Inputs.OrgId);
+        Assert.Equal("org-1", result.State.OrgId);
+    }
+
+    [Fact]
+    public async Task Read_ForAnImport_ReturnsInputsFromWebexAlone()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+
+        var result = await _sut.ReadAsync(Id, null, null, Context());
+
+        Assert.Equal("org-1", result!.Inputs.OrgId);
+        Assert.Null(result.Inputs.ProvisioningId);
+        Assert.Equal("acme", result.Inputs.ExternalId);
+        Assert.Equal("provisioned", result.State.Status);
+    }
+
+    [Fact]
+    public async Task Read_OfAFailedCustomer_OnRefresh_ReportsItUnhealthyWithItsInputs()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Error));
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
+            _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context()));
+
+        Assert.IsType<WholesaleCustomerInputs>(error.Inputs);
+    }
+}
