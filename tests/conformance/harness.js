@@ -17,6 +17,7 @@ const statusPb = require('@pulumi/pulumi/proto/status_pb.js');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const pluginPath = process.env.PLUGIN_PATH || path.join(repoRoot, 'bin', 'pulumi-resource-webex-wholesale');
+const simulatorPath = process.env.SIMULATOR_PATH || path.join(repoRoot, 'bin', 'webex-wholesale-simulator');
 
 // Protocol facts: the signature key and the secret and unknown markers.
 const SIG = '4dabf18193072939515e22adb298388d';
@@ -95,6 +96,39 @@ async function startPlugin({ args = [], cwd = repoRoot, env = {} } = {}) {
   };
 }
 
+/**
+ * Starts the Webex simulator as a process and reads its base URL from the first stdout line. `control` calls its
+ * /_simulator API; `webex` calls its /v1 API with the write token, as an administrator would outside Pulumi.
+ */
+async function startSimulator(args = []) {
+  const child = spawn(simulatorPath, ['--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const lines = readline.createInterface({ input: child.stdout });
+  const baseUrl = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`simulator printed no URL; stderr: ${stderr}`)), 30_000);
+    lines.once('line', (line) => { clearTimeout(timer); resolve(line.trim()); });
+  });
+  const origin = new URL(baseUrl).origin;
+  const request = async (url, method, body, headers = {}) => {
+    const response = await fetch(url, {
+      method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    baseUrl,
+    control: (method, route, body) => request(`${origin}/_simulator/${route}`, method, body),
+    webex: (method, route, body) => request(`${baseUrl}/${route}`, method, body, { authorization: 'Bearer dev-token' }),
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 /** Calls a unary RPC and resolves with its response, or rejects with the gRPC error. */
 function call(client, method, request) {
   return new Promise((resolve, reject) => client[method](request, (error, response) => (error ? reject(error) : resolve(response))));
@@ -135,5 +169,5 @@ async function configure(client, args) {
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
   providerPb, pluginPb, enginePb, statusPb, Empty, grpc,
-  startFakeEngine, startPlugin, call, statusDetails, toStruct, fromStruct, handshake, configure, pluginPath, repoRoot,
+  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, pluginPath, repoRoot,
 };
