@@ -45,6 +45,13 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) =>
         Task.FromResult(ProviderConfigBinding.Configure(request, session));
 
+    public override async Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context)
+    {
+        var function = resources.ResolveFunction(request.Tok);
+        using var cancellation = session.LinkCall(context.CancellationToken);
+        return await function.InvokeAsync(request, new ResourceCall(session.Settings, session.Connection, engine.ForResource(""), session.Time, cancellation.Token));
+    }
+
     public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
         WithCall(request.Type, request.Urn, context, (binding, call) => binding.CheckAsync(request, call));
 

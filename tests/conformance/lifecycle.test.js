@@ -356,6 +356,42 @@ describe('WholesaleCustomer through the engine sequences', () => {
     assert.match(failed.reasons[0], /timed out after 3s/);
   });
 
+  async function invoke(tok, args) {
+    const request = new h.providerPb.InvokeRequest();
+    request.setTok(tok);
+    request.setArgs(h.toStruct(args));
+    const response = await rpc('invoke', request);
+    return {
+      value: h.fromStruct(response.getReturn()),
+      failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  test('functions: getWholesaleCustomer by id or externalId, getWholesaleCustomers with filters', async () => {
+    const { id } = await upNew('lookup-1', customer('lookup-1'));
+
+    const byExternalId = await invoke('webex-wholesale:index:getWholesaleCustomer', { externalId: 'lookup-1' });
+    assert.deepEqual(byExternalId.failures, []);
+    assert.equal(byExternalId.value.id, id);
+    assert.equal(byExternalId.value.status, 'provisioned');
+    const byId = await invoke('webex-wholesale:index:getWholesaleCustomer', { id });
+    assert.equal(byId.value.externalId, 'lookup-1');
+
+    const missing = await invoke('webex-wholesale:index:getWholesaleCustomer', { externalId: 'nobody' });
+    assert.equal(missing.failures[0].property, 'externalId');
+    const neither = await invoke('webex-wholesale:index:getWholesaleCustomer', {});
+    assert.match(neither.failures[0].reason, /exactly one of id and externalId/);
+
+    const all = await invoke('webex-wholesale:index:getWholesaleCustomers', { status: ['provisioned'] });
+    assert.ok(all.value.customers.some((c) => c.id === id));
+    assert.ok(all.value.customers.every((c) => c.status === 'provisioned'));
+    const one = await invoke('webex-wholesale:index:getWholesaleCustomers', { externalId: 'lookup-1' });
+    assert.deepEqual(one.value.customers.map((c) => c.id), [id]);
+
+    const unknown = await invoke('webex-wholesale:index:getNothing', {}).then(() => assert.fail('answered'), (e) => e);
+    assert.equal(unknown.code, h.grpc.status.INVALID_ARGUMENT);
+  });
+
   test('destroy: Delete removes and waits until Webex answers 404', async () => {
     const { id, state, inputs } = await upNew('destroy-1', customer('destroy-1'));
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WebexWholesale.Provider.Protocol.Engine;
 using WebexWholesale.Provider.Protocol.Resources;
+using WebexWholesale.Provider.Resources.Functions;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
 
 namespace WebexWholesale.Provider.Protocol.Hosting;
@@ -91,7 +92,11 @@ public static class PluginHost
             return engine;
         });
         builder.Services.AddSingleton(new ResourceRegistry(
-            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerState>(new WholesaleCustomerResource())]));
+            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerState>(new WholesaleCustomerResource())],
+            [
+                new FunctionBinding<GetWholesaleCustomerArgs, CustomerDetails>(new GetWholesaleCustomer()),
+                new FunctionBinding<GetWholesaleCustomersArgs, GetWholesaleCustomersResult>(new GetWholesaleCustomers()),
+            ]));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;

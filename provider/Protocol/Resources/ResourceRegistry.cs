@@ -2,9 +2,11 @@ using Grpc.Core;
 
 namespace WebexWholesale.Provider.Protocol.Resources;
 
-/// <summary>The resource types this provider manages, by type token.</summary>
-public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings)
+/// <summary>The resource types and functions this provider offers, by token.</summary>
+public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings, IEnumerable<IFunctionBinding>? functions = null)
 {
+    private readonly Dictionary<string, IFunctionBinding> _functions = (functions ?? []).ToDictionary(function => function.Token, StringComparer.Ordinal);
+
     private readonly Dictionary<string, IResourceBinding> _bindings = bindings.ToDictionary(binding => binding.Token, StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Tokens => _bindings.Keys;
@@ -23,6 +25,12 @@ public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings)
             $"unknown resource type '{token}': the webex-wholesale provider manages {known}. " +
             "Check the type token in your program or update the webex-wholesale SDK and plugin to matching versions."));
     }
+
+    public IFunctionBinding ResolveFunction(string token) =>
+        _functions.TryGetValue(token, out var function)
+            ? function
+            : throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"unknown function '{token}': the webex-wholesale provider offers {string.Join(", ", _functions.Keys.Order(StringComparer.Ordinal))}"));
 
     /// <summary><c>urn:pulumi:stack::project::parent$type::name</c> → <c>type</c>.</summary>
     public static string TypeFromUrn(string urn)
