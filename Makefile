@@ -12,7 +12,7 @@ PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider simulator install test test_unit test_conformance demo clean
+.PHONY: all provider simulator install test test_unit test_conformance demo sdk_dotnet_sources sdk_dotnet bench clean
 
 all: provider simulator
 
@@ -57,14 +57,21 @@ $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
 	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node --test --test-concurrency=1 --test-reporter=spec
 
-demo: provider
-	@if ! command -v pulumi >/dev/null 2>&1; then \
-	  echo "make demo: the Pulumi CLI is not on PATH. Install it (https://www.pulumi.com/docs/install/, e.g." >&2; \
-	  echo "  curl -fsSL https://get.pulumi.com | sh) and run 'make demo' again." >&2; \
-	  exit 1; \
-	fi
-	@echo "make demo: the example fleet and the simulator it deploys to are not part of this version yet." >&2
-	@exit 1
+# Build, start the simulator, deploy the YAML example fleet, check for drift, destroy (needs the Pulumi CLI).
+demo: provider simulator
+	examples/demo.sh
+
+# The C# SDK: sources from schema.json (committed), and the package where the Pulumi NuGet package can be restored.
+sdk_dotnet_sources:
+	python3 sdk/generate_dotnet.py
+
+sdk_dotnet:
+	$(DOTNET) build sdk/dotnet/Pulumi.WebexWholesale.csproj -c Release
+
+# Start-up and memory of the plugin, NativeAOT against the JIT build, side by side (results: BENCHMARKS.md).
+bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
+	$(DOTNET) build provider/Provider.csproj -c Release --nologo -v quiet
+	node tests/bench/startup.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
 
 clean:
 	rm -rf bin provider/bin provider/obj tests/*/bin tests/*/obj

@@ -168,6 +168,6 @@ async function configure(client, args) {
 
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
-  providerPb, pluginPb, enginePb, statusPb, Empty, grpc,
+  providerPb, providerGrpc, pluginPb, enginePb, statusPb, Empty, grpc,
   startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, pluginPath, repoRoot,
 };

@@ -1,0 +1,52 @@
+using Pulumi;
+using Pulumi.WebexWholesale;
+using Pulumi.WebexWholesale.Inputs;
+using WebexWholesaleFleet;
+
+return await Deployment.RunAsync(() =>
+{
+    var fleet = FleetFile.Load(Path.Combine(AppContext.BaseDirectory, "customers.yaml"));
+    var statuses = new Dictionary<string, object?>();
+
+    foreach (var entry in fleet.Customers)
+    {
+        var customer = new WholesaleCustomer(entry.ExternalId, new WholesaleCustomerArgs
+        {
+            ProvisioningId = fleet.ProvisioningId,
+            ExternalId = entry.ExternalId,
+            Address = ToArgs(entry.Address),
+            CustomerInfo = new CustomerInfoArgs { Name = entry.Name, PrimaryEmail = entry.PrimaryEmail, Language = entry.Language! },
+            Packages = entry.Packages,
+            ProvisioningParameters = entry.CallingLocation is { } location
+                ? new ProvisioningParametersArgs
+                {
+                    Calling = new CallingParametersArgs
+                    {
+                        Location = new CallingLocationArgs
+                        {
+                            Name = location.Name,
+                            Timezone = location.Timezone,
+                            Language = location.Language,
+                            Address = ToArgs(location.Address ?? entry.Address),
+                        },
+                    },
+                }
+                : null!,
+        });
+        statuses[$"{entry.ExternalId}Status"] = customer.Status;
+    }
+
+    var inTrouble = GetWholesaleCustomers.Invoke(new GetWholesaleCustomersInvokeArgs { Status = { "error", "provisioned_with_errors" } });
+    statuses["customersInTrouble"] = inTrouble.Apply(result => result.Customers.Select(c => c.ExternalId).ToList());
+    return statuses;
+});
+
+static AddressArgs ToArgs(AddressEntry address) => new()
+{
+    AddressLine1 = address.AddressLine1,
+    AddressLine2 = address.AddressLine2!,
+    City = address.City,
+    StateOrProvince = address.StateOrProvince!,
+    ZipOrPostalCode = address.ZipOrPostalCode!,
+    Country = address.Country,
+};
