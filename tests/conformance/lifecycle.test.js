@@ -50,11 +50,17 @@ describe('WholesaleCustomer through the engine sequences', () => {
   // --- the engine's calls -------------------------------------------------------------------------------------
   const rpc = (method, request) => h.call(plugin.client, method, request);
 
-  async function check(name, olds, news) {
-    const request = new h.providerPb.CheckRequest();
+  /** Fills what the engine sends with every resource call: urn, name, type and, for an existing resource, its id. */
+  function about(request, name, id) {
+    if (id !== undefined) request.setId(id);
     request.setUrn(urnOf(name));
     request.setName(name);
     request.setType(TYPE);
+    return request;
+  }
+
+  async function check(name, olds, news) {
+    const request = about(new h.providerPb.CheckRequest(), name);
     request.setOlds(h.toStruct(olds));
     request.setNews(h.toStruct(news));
     request.setRandomseed(Buffer.alloc(32));
@@ -66,11 +72,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
   }
 
   async function diff(name, id, olds, oldInputs, news, ignoreChanges = []) {
-    const request = new h.providerPb.DiffRequest();
-    request.setId(id);
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
+    const request = about(new h.providerPb.DiffRequest(), name, id);
     request.setOlds(h.toStruct(olds));
     request.setOldInputs(h.toStruct(oldInputs));
     request.setNews(h.toStruct(news));
@@ -85,10 +87,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
   }
 
   async function create(name, properties, { preview = false, timeout = 0 } = {}) {
-    const request = new h.providerPb.CreateRequest();
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
+    const request = about(new h.providerPb.CreateRequest(), name);
     request.setProperties(h.toStruct(properties));
     request.setPreview(preview);
     request.setTimeout(timeout);
@@ -97,11 +96,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
   }
 
   async function read(name, id, properties, inputs) {
-    const request = new h.providerPb.ReadRequest();
-    request.setId(id);
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
+    const request = about(new h.providerPb.ReadRequest(), name, id);
     if (properties) request.setProperties(h.toStruct(properties));
     if (inputs) request.setInputs(h.toStruct(inputs));
     const response = await rpc('read', request);
@@ -109,11 +104,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
   }
 
   async function update(name, id, olds, oldInputs, news, { preview = false } = {}) {
-    const request = new h.providerPb.UpdateRequest();
-    request.setId(id);
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
+    const request = about(new h.providerPb.UpdateRequest(), name, id);
     request.setOlds(h.toStruct(olds));
     request.setOldInputs(h.toStruct(oldInputs));
     request.setNews(h.toStruct(news));
@@ -122,11 +113,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
   }
 
   async function destroy(name, id, properties, oldInputs) {
-    const request = new h.providerPb.DeleteRequest();
-    request.setId(id);
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
+    const request = about(new h.providerPb.DeleteRequest(), name, id);
     request.setProperties(h.toStruct(properties));
     request.setOldInputs(h.toStruct(oldInputs));
     await rpc('delete', request);

@@ -82,20 +82,6 @@ public static class WholesaleCustomerMapping
         OnBehalfOfSubPartnerOrgId = previous?.OnBehalfOfSubPartnerOrgId,
     };
 
-    /// <summary>The inputs part of a state (for engines that send no old inputs).</summary>
-    public static WholesaleCustomerInputs InputsOf(WholesaleCustomerState state) => new()
-    {
-        ProvisioningId = state.ProvisioningId,
-        OrgId = state.OrgId,
-        ExternalId = state.ExternalId,
-        Address = state.Address,
-        CustomerInfo = state.CustomerInfo,
-        Packages = state.Packages,
-        ProvisioningParameters = state.ProvisioningParameters,
-        SubPartnerAdminEmail = state.SubPartnerAdminEmail,
-        OnBehalfOfSubPartnerOrgId = state.OnBehalfOfSubPartnerOrgId,
-    };
-
     /// <summary>The state of a customer that is being created or changed, before Webex reports on it.</summary>
     public static WholesaleCustomerState Planned(WholesaleCustomerInputs inputs) => new()
     {
@@ -109,6 +95,10 @@ public static class WholesaleCustomerMapping
         SubPartnerAdminEmail = inputs.SubPartnerAdminEmail,
         OnBehalfOfSubPartnerOrgId = inputs.OnBehalfOfSubPartnerOrgId,
     };
+
+    /// <summary>The state as last seen in Webex, or as planned when Webex was never reached.</summary>
+    public static WholesaleCustomerState LastKnown(WebexCustomer? lastSeen, WholesaleCustomerInputs inputs) =>
+        lastSeen is null ? Planned(inputs) : ToState(lastSeen, inputs);
 
     private static CustomerAddress? ToAddress(AddressInput? address) => address is null ? null : new CustomerAddress
     {

@@ -165,8 +165,8 @@ public sealed partial class WholesaleCustomerResource
                 throw new ResourceConflictException(
                     $"customer {id} no longer exists in Webex (removed outside Pulumi); run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
             default:
-                var state = idle.LastSeen is { } seen ? WholesaleCustomerMapping.ToState(seen, oldInputs) : WholesaleCustomerMapping.Planned(oldInputs);
-                throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, [Incomplete(idle, id, "before updating")]);
+                throw new ResourceInitFailedException<WholesaleCustomerState>(id, WholesaleCustomerMapping.LastKnown(idle.LastSeen, oldInputs),
+                    [Incomplete(idle, id, "before updating")]);
         }
     }
 
@@ -176,7 +176,7 @@ public sealed partial class WholesaleCustomerResource
     /// </summary>
     private static WholesaleCustomerState Finish(string id, AwaitOutcome outcome, WholesaleCustomerInputs inputs, string action, string operation)
     {
-        var state = outcome.LastSeen is { } seen ? WholesaleCustomerMapping.ToState(seen, inputs) : WholesaleCustomerMapping.Planned(inputs);
+        var state = WholesaleCustomerMapping.LastKnown(outcome.LastSeen, inputs);
         if (outcome is { End: AwaitEnd.Settled, LastSeen.Status: CustomerStatus.Provisioned })
         {
             return state;
