@@ -61,6 +61,14 @@ public static class ProviderConfigBinding
         var args = request.Args ?? FromLegacyVariables(request.Variables);
 #pragma warning restore CS0612
         var decoded = TypedCodec.Decode(StructCodec.Decode(args, allowUnknowns: true), ProviderConfigJson.Default.ProviderConfigInputs);
+        // The engine may skip CheckConfig for configuration it checked before; a bad value must not get this far.
+        var invalid = ProviderConfiguration.Validate(decoded.Value);
+        if (invalid.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                string.Join("; ", invalid.Select(failure => $"{ProviderConfiguration.Package}:{failure.Property} {failure.Reason}"))));
+        }
+
         ProviderSettings? settings;
         IReadOnlyList<string> missing;
         try

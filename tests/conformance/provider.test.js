@@ -146,6 +146,13 @@ describe('plugin start-up and provider RPCs', () => {
     assert.match(missing.getMissingkeysList()[0].getDescription(), /pulumi config set --secret webex-wholesale:accessToken/);
   });
 
+  test('Configure refuses a value CheckConfig would have refused, naming the key', async () => {
+    const error = await h.configure(plugin.client, { accessToken: 't', maxConcurrentRequests: 0 }).then(
+      () => assert.fail('configured'), (e) => e);
+    assert.equal(error.code, h.grpc.status.INVALID_ARGUMENT);
+    assert.match(error.details, /webex-wholesale:maxConcurrentRequests must be from 1 to 64/);
+  });
+
   test('Configure with a secret token answers the same flags as Handshake and supports preview', async () => {
     const response = await h.configure(plugin.client, { accessToken: h.secret('t0ken-value'), version: '0.1.0' });
     assert.equal(response.getAcceptsecrets(), true);
