@@ -26,6 +26,43 @@ public class DotnetSdkMatchesSchemaTests
     }
 
     [Fact]
+    public void TheSdkTypeChecks_AgainstPulumisPublicApi() => AssertCompiles(OutputKind.DynamicallyLinkedLibrary, SdkSources());
+
+    [Fact]
+    public void TheCSharpExample_TypeChecksAgainstTheSdk()
+    {
+        var example = Path.Combine(RepositoryPaths.Root, "examples", "csharp");
+        var sources = SdkSources().Concat(new[] { "Program.cs", "FleetFile.cs" }.Select(file => Parse(Path.Combine(example, file))))
+            .Append(CSharpSyntaxTree.ParseText("""
+                global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;
+                global using System.Threading.Tasks;
+                """));
+
+        AssertCompiles(OutputKind.ConsoleApplication, sources, typeof(YamlDotNet.Serialization.Deserializer).Assembly.Location);
+    }
+
+    private static IEnumerable<SyntaxTree> SdkSources() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "sdk", "dotnet"), "*.cs", SearchOption.AllDirectories).Select(Parse)
+            .Append(Parse(Path.Combine(AppContext.BaseDirectory, "Sdk", "PulumiApiSurface.cs.txt")));
+
+    private static SyntaxTree Parse(string file) => CSharpSyntaxTree.ParseText(File.ReadAllText(file), new CSharpParseOptions(LanguageVersion.Latest), path: file);
+
+    /// <summary>Compiles against the runtime's own assemblies plus <paramref name="extra"/>; fails with every error.</summary>
+    private static void AssertCompiles(OutputKind kind, IEnumerable<SyntaxTree> sources, params string[] extra)
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "netstandard.dll" or "mscorlib.dll")
+            .Concat(extra)
+            .Select(path => MetadataReference.CreateFromFile(path));
+        var compilation = CSharpCompilation.Create("Pulumi.WebexWholesale.Check", sources, references,
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
+
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
     public void Resources_HaveTheirTokenOutputsAndArgs()
     {
         foreach (var (token, node) in Schema["resources"]!.AsObject())
