@@ -16,13 +16,13 @@ namespace Pulumi.WebexWholesale
     public partial class Provider : global::Pulumi.ProviderResource
     {
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         [Output("accessToken")]
         public Output<string?> AccessToken { get; private set; } = null!;
 
         /// <summary>
-        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work.
+        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: `http://127.0.0.1:43117/v1` (the simulator).
         /// </summary>
         [Output("baseUrl")]
         public Output<string?> BaseUrl { get; private set; } = null!;
@@ -59,7 +59,7 @@ namespace Pulumi.WebexWholesale
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work.
+        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: `http://127.0.0.1:43117/v1` (the simulator).
         /// </summary>
         [Input("baseUrl")]
         public Input<string>? BaseUrl { get; set; }
@@ -68,7 +68,7 @@ namespace Pulumi.WebexWholesale
         private Input<string>? _accessToken;
 
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         public Input<string>? AccessToken
         {
@@ -81,13 +81,13 @@ namespace Pulumi.WebexWholesale
         }
 
         /// <summary>
-        /// Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429.
+        /// Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429. Example: `4`.
         /// </summary>
         [Input("maxConcurrentRequests")]
         public Input<int>? MaxConcurrentRequests { get; set; }
 
         /// <summary>
-        /// Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex.
+        /// Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex. Example: `false`.
         /// </summary>
         [Input("precheck")]
         public Input<bool>? Precheck { get; set; }

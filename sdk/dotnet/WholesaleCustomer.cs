@@ -51,19 +51,19 @@ namespace Pulumi.WebexWholesale
     public partial class WholesaleCustomer : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// Billing address of the customer. Can be changed in place.
+        /// Billing address of the customer. Can be changed in place. Example: `{addressLine1: 771 Alder Drive, city: Milpitas, stateOrProvince: CA, zipOrPostalCode: "95035", country: US}`.
         /// </summary>
         [Output("address")]
         public Output<Outputs.Address> Address { get; private set; } = null!;
 
         /// <summary>
-        /// Name, administrator e-mail and language of a new customer; required unless `orgId` is set. A change replaces the customer.
+        /// Name, administrator e-mail and language of a new customer; required unless `orgId` is set. A change replaces the customer. Example: `{name: Acme Pizza, primaryEmail: it-admin@acme.example, language: en}`.
         /// </summary>
         [Output("customerInfo")]
         public Output<Outputs.CustomerInfo?> CustomerInfo { get; private set; } = null!;
 
         /// <summary>
-        /// Errors of the last provision or update that happened in the background, after Webex accepted the request.
+        /// Errors of the last provision or update that happened in the background, after Webex accepted the request. Example: `[{errorCode: 4003, description: ...}]`.
         /// </summary>
         [Output("errors")]
         public Output<ImmutableArray<Outputs.WebexMessage>> Errors { get; private set; } = null!;
@@ -81,13 +81,13 @@ namespace Pulumi.WebexWholesale
         public Output<string?> OnBehalfOfSubPartnerOrgId { get; private set; } = null!;
 
         /// <summary>
-        /// The customer's Webex organization id: the one given, or the one Webex created once the customer is provisioned.
+        /// The customer's Webex organization id: the one given, or the one Webex created once the customer is provisioned. Example: `Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi81MmNm`.
         /// </summary>
         [Output("orgId")]
         public Output<string?> OrgId { get; private set; } = null!;
 
         /// <summary>
-        /// Status, errors and warnings of each package.
+        /// Status, errors and warnings of each package. Example: `[{name: webex_calling, status: error, warnings: [{errorCode: 2560, description: ...}]}]`.
         /// </summary>
         [Output("packageDetails")]
         public Output<ImmutableArray<Outputs.PackageDetail>> PackageDetails { get; private set; } = null!;
@@ -105,13 +105,13 @@ namespace Pulumi.WebexWholesale
         public Output<string?> ProvisioningId { get; private set; } = null!;
 
         /// <summary>
-        /// Settings the packages need, such as the first calling location. Webex never returns them; they are kept from your program.
+        /// Settings the packages need, such as the first calling location. Webex never returns them; they are kept from your program. Example: `{calling: {location: {name: Head Office, address: {...}, timezone: America/Los_Angeles, language: en_us}}}`.
         /// </summary>
         [Output("provisioningParameters")]
         public Output<Outputs.ProvisioningParameters?> ProvisioningParameters { get; private set; } = null!;
 
         /// <summary>
-        /// Webex's provisioning status: `provisioned` after a successful deployment; `provisioned_with_errors` or `error` when Webex failed (see `errors` and `packageDetails`).
+        /// Webex's provisioning status: `provisioned` after a successful deployment; `provisioned_with_errors` or `error` when Webex failed (see `errors` and `packageDetails`). Example: `provisioned`.
         /// </summary>
         [Output("status")]
         public Output<string> Status { get; private set; } = null!;
@@ -187,13 +187,13 @@ namespace Pulumi.WebexWholesale
         public Input<string> ExternalId { get; set; } = null!;
 
         /// <summary>
-        /// Billing address of the customer. Can be changed in place.
+        /// Billing address of the customer. Can be changed in place. Example: `{addressLine1: 771 Alder Drive, city: Milpitas, stateOrProvince: CA, zipOrPostalCode: "95035", country: US}`.
         /// </summary>
         [Input("address", required: true)]
         public Input<Inputs.AddressArgs> Address { get; set; } = null!;
 
         /// <summary>
-        /// Name, administrator e-mail and language of a new customer; required unless `orgId` is set. A change replaces the customer.
+        /// Name, administrator e-mail and language of a new customer; required unless `orgId` is set. A change replaces the customer. Example: `{name: Acme Pizza, primaryEmail: it-admin@acme.example, language: en}`.
         /// </summary>
         [Input("customerInfo")]
         public Input<Inputs.CustomerInfoArgs>? CustomerInfo { get; set; }
@@ -211,7 +211,7 @@ namespace Pulumi.WebexWholesale
         }
 
         /// <summary>
-        /// Settings the packages need, such as the first calling location. Webex never returns them; they are kept from your program.
+        /// Settings the packages need, such as the first calling location. Webex never returns them; they are kept from your program. Example: `{calling: {location: {name: Head Office, address: {...}, timezone: America/Los_Angeles, language: en_us}}}`.
         /// </summary>
         [Input("provisioningParameters")]
         public Input<Inputs.ProvisioningParametersArgs>? ProvisioningParameters { get; set; }

@@ -34,7 +34,7 @@ namespace Pulumi.WebexWholesale
 
         private static readonly __Value<string?> _accessToken = new __Value<string?>(() => __config.Get("accessToken") ?? Utilities.GetEnv("WEBEX_ACCESS_TOKEN"));
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         public static string? AccessToken
         {
@@ -44,7 +44,7 @@ namespace Pulumi.WebexWholesale
 
         private static readonly __Value<string?> _baseUrl = new __Value<string?>(() => __config.Get("baseUrl") ?? Utilities.GetEnv("WEBEX_BASE_URL"));
         /// <summary>
-        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work.
+        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: `http://127.0.0.1:43117/v1` (the simulator).
         /// </summary>
         public static string? BaseUrl
         {
@@ -54,7 +54,7 @@ namespace Pulumi.WebexWholesale
 
         private static readonly __Value<int?> _maxConcurrentRequests = new __Value<int?>(() => __config.GetInt32("maxConcurrentRequests"));
         /// <summary>
-        /// Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429.
+        /// Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429. Example: `4`.
         /// </summary>
         public static int? MaxConcurrentRequests
         {
@@ -64,7 +64,7 @@ namespace Pulumi.WebexWholesale
 
         private static readonly __Value<bool?> _precheck = new __Value<bool?>(() => __config.GetBoolean("precheck"));
         /// <summary>
-        /// Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex.
+        /// Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex. Example: `false`.
         /// </summary>
         public static bool? Precheck
         {

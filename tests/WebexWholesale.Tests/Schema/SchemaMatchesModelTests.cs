@@ -66,6 +66,15 @@ public class SchemaMatchesModelTests
     }
 
     [Fact]
+    public void EveryPropertyOfTheResourceAndTheConfiguration_HasAnExample()
+    {
+        var resource = Schema["resources"]![Customer]!;
+        var specs = resource["inputProperties"]!.AsObject().Concat(resource["properties"]!.AsObject()).Concat(Schema["config"]!["variables"]!.AsObject());
+
+        Assert.Empty(specs.Where(spec => !((string?)spec.Value!["description"] ?? "").Contains("Example", StringComparison.Ordinal)).Select(spec => spec.Key));
+    }
+
+    [Fact]
     public void TheCheckCanFail_AMissingPropertyIsReported()
     {
         var trimmed = Schema["resources"]![Customer]!["inputProperties"]!.DeepClone().AsObject();
