@@ -24,15 +24,13 @@ public static class DiffResponses
             response.DetailedDiff[change.Path] = new PropertyDiff { Kind = ToKind(change), InputDiff = false };
         }
 
-        var topLevel = diff.Changes.Select(change => TopLevelKey(change.Path)).Distinct().Order(StringComparer.Ordinal);
+        var topLevel = diff.Changes.Select(change => PropertyPath.TopLevel(change.Path)).Distinct().Order(StringComparer.Ordinal);
         response.Diffs.AddRange(topLevel);
-        response.Replaces.AddRange(diff.Changes.Where(change => change.Replaces).Select(change => TopLevelKey(change.Path))
+        response.Replaces.AddRange(diff.Changes.Where(change => change.Replaces).Select(change => PropertyPath.TopLevel(change.Path))
             .Distinct().Order(StringComparer.Ordinal));
         response.DeleteBeforeReplace = diff.RequiresReplacement && diff.DeleteBeforeReplace;
         return response;
     }
-
-    public static string TopLevelKey(string path) => PropertyPath.Parse(path) is [string key, ..] ? key : path;
 
     private static Kind ToKind(PropertyChange change) => (change.Kind, change.Replaces) switch
     {

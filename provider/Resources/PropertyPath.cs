@@ -20,6 +20,9 @@ public static class PropertyPath
 
     public static string Index(string parent, int index) => $"{parent}[{index}]";
 
+    /// <summary>The top-level property a path lies under: <c>address.city</c> → <c>address</c>.</summary>
+    public static string TopLevel(string path) => Parse(path) is [string key, ..] ? key : path;
+
     /// <summary>True when <paramref name="path"/> is <paramref name="ancestor"/> itself or lies below it.</summary>
     public static bool IsWithin(string path, string ancestor) =>
         path == ancestor ||

@@ -42,7 +42,7 @@ public static class WholesaleCustomerDiff
 
     private static bool Replaces(PropertyChange change, JsonObject before, JsonObject after, PropertyPathSet unknowns)
     {
-        var key = TopLevel(change.Path);
+        var key = PropertyPath.TopLevel(change.Path);
         return CreateOnly.Contains(key) && before[key] is not null && (after[key] is not null || unknowns.Covers(key) || unknowns.Touches(key));
     }
 
@@ -114,6 +114,4 @@ public static class WholesaleCustomerDiff
 
         return node;
     }
-
-    private static string TopLevel(string path) => PropertyPath.Parse(path) is [string key, ..] ? key : path;
 }

@@ -74,7 +74,9 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
             PackageDetails = olds.PackageDetails,
             Errors = olds.Errors,
         };
-        var changesWebex = WholesaleCustomerDiff.Compute(oldInputs, news, []).Changes.Any(change => !change.Path.StartsWith("customerInfo", StringComparison.Ordinal));
+        // Create-only inputs never reach Webex after the create; any other change makes Webex work, and report anew.
+        var changesWebex = WholesaleCustomerDiff.Compute(oldInputs, news, []).Changes
+            .Any(change => !WholesaleCustomerDiff.CreateOnly.Contains(PropertyPath.TopLevel(change.Path)));
         var unknown = news.Unknowns.Paths.Concat(changesWebex ? ReportedOutputs : []).ToList();
         return new PreviewResult<WholesaleCustomerState>(planned, unknown);
     }

@@ -38,8 +38,8 @@ public class DiffResponsesTests
         Assert.Equal(Kind.UpdateReplace, sut.DetailedDiff["customerInfo.name"].Kind);
         Assert.True(sut.DeleteBeforeReplace);
         // The protocol's invariant: every diffs key has a detailed entry and every detailed entry's key is in diffs.
-        Assert.All(sut.Diffs, key => Assert.Contains(sut.DetailedDiff.Keys, path => DiffResponses.TopLevelKey(path) == key));
-        Assert.All(sut.DetailedDiff.Keys, path => Assert.Contains(DiffResponses.TopLevelKey(path), sut.Diffs));
+        Assert.All(sut.Diffs, key => Assert.Contains(sut.DetailedDiff.Keys, path => PropertyPath.TopLevel(path) == key));
+        Assert.All(sut.DetailedDiff.Keys, path => Assert.Contains(PropertyPath.TopLevel(path), sut.Diffs));
     }
 
     [Fact]

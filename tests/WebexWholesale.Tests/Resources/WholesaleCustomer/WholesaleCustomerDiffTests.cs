@@ -126,3 +126,43 @@ public class WholesaleCustomerDiffTests
         Assert.Equal([("packages[1]", ChangeKind.Add)], diff.Changes.Select(c => (c.Path, c.Kind)));
     }
 }
+
+public class WholesaleCustomerPreviewTests
+{
+    private readonly WholesaleCustomerResource _sut = new();
+
+    [Fact]
+    public void PreviewCreate_LeavesWhatOnlyWebexKnowsUnknown()
+    {
+        var preview = _sut.PreviewCreate(Known(Customer()));
+
+        Assert.Equal(["errors", "orgId", "packageDetails", "status"], preview.UnknownOutputs.Order());
+        Assert.Equal("acme", preview.State.ExternalId);
+    }
+
+    [Fact]
+    public void PreviewCreate_OfAnExistingOrg_KnowsTheOrgId() =>
+        Assert.DoesNotContain("orgId", _sut.PreviewCreate(Known(Customer() with { OrgId = "org-1" })).UnknownOutputs);
+
+    [Fact]
+    public void PreviewUpdate_OfAPackageChange_LeavesTheStatusUnknown()
+    {
+        var olds = new WholesaleCustomerState { Status = "provisioned", OrgId = "org-1" };
+
+        var preview = _sut.PreviewUpdate(olds, Customer(), Known(Customer("webex_meetings", "cx_ai_assistant")));
+
+        Assert.Contains("status", preview.UnknownOutputs);
+        Assert.Equal("org-1", preview.State.OrgId);
+    }
+
+    [Fact]
+    public void PreviewUpdate_AddingCreateOnlyInputsAfterAnImport_KeepsTheStatusKnown()
+    {
+        var olds = new WholesaleCustomerState { Status = "provisioned" };
+
+        var preview = _sut.PreviewUpdate(olds, Customer() with { ProvisioningId = null, CustomerInfo = null }, Known(Customer()));
+
+        Assert.Empty(preview.UnknownOutputs);
+        Assert.Equal("provisioned", preview.State.Status);
+    }
+}
