@@ -72,6 +72,7 @@ sdk_dotnet:
 bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
 	$(DOTNET) build provider/Provider.csproj -c Release --nologo -v quiet
 	node tests/bench/startup.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
+	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
 
 clean:
 	rm -rf bin provider/bin provider/obj tests/*/bin tests/*/obj
