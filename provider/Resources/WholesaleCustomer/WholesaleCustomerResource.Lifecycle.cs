@@ -205,21 +205,21 @@ public sealed partial class WholesaleCustomerResource
         return reasons;
     }
 
-    private static string Incomplete(AwaitOutcome outcome, string id, string when)
+    /// <param name="next">the command that continues the operation: `pulumi up`, or `pulumi destroy` for a removal</param>
+    private static string Incomplete(AwaitOutcome outcome, string id, string when, string next = "pulumi up")
     {
         var status = outcome.LastSeen?.Status is { } seen ? $"; Webex last reported status {seen}" : "";
         return outcome.End == AwaitEnd.Cancelled
-            ? $"cancelled {when} (customer {id}){status}. The customer is kept in the stack; the next `pulumi up` continues from there"
+            ? $"cancelled {when} (customer {id}){status}. The customer is kept in the stack; the next `{next}` continues from there"
             : $"timed out after {CustomerAwaiter.Elapsed(outcome.Elapsed)} {when} (customer {id}){status}. The customer is kept in the stack: " +
-              "run `pulumi up` again to keep waiting, or allow more time with the customTimeouts resource option";
+              $"run `{next}` again to keep waiting, or allow more time with the customTimeouts resource option";
     }
 
     private static void ThrowIfIncomplete(AwaitOutcome outcome, string id, string when)
     {
         if (outcome.End is AwaitEnd.TimedOut or AwaitEnd.Cancelled)
         {
-            throw new ResourceIncompleteException(Incomplete(outcome, id, when).Replace("The customer is kept in the stack", "Pulumi keeps it in the stack"),
-                outcome.End == AwaitEnd.Cancelled);
+            throw new ResourceIncompleteException(Incomplete(outcome, id, when, next: "pulumi destroy"), outcome.End == AwaitEnd.Cancelled);
         }
     }
 

@@ -237,6 +237,7 @@ public class WholesaleCustomerLifecycleTests
             _time.RunAsync(_sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), TimeSpan.FromSeconds(30), Context()), TimeSpan.FromSeconds(1)));
 
         Assert.Contains("removal is still running", error.Message);
+        Assert.Contains("run `pulumi destroy` again", error.Message);
         _webex.Verify(w => w.RemoveAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
