@@ -48,8 +48,7 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     public override async Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context)
     {
         var function = resources.ResolveFunction(request.Tok);
-        using var cancellation = session.LinkCall(context.CancellationToken);
-        return await function.InvokeAsync(request, new ResourceCall(session.Settings, session.Connection, engine.ForResource(""), session.Time, cancellation.Token));
+        return await RunAsync("", context, call => function.InvokeAsync(request, call));
     }
 
     public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
@@ -89,7 +88,13 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     private async Task<T> WithCall<T>(string type, string urn, ServerCallContext context, Func<IResourceBinding, ResourceCall, Task<T>> run)
     {
         var binding = resources.Resolve(type, urn);
+        return await RunAsync(urn, context, call => run(binding, call));
+    }
+
+    /// <summary>Runs a call with the provider's configuration and a token that the engine's Cancel also cancels.</summary>
+    private async Task<T> RunAsync<T>(string urn, ServerCallContext context, Func<ResourceCall, Task<T>> run)
+    {
         using var cancellation = session.LinkCall(context.CancellationToken);
-        return await run(binding, new ResourceCall(session.Settings, session.Connection, engine.ForResource(urn), session.Time, cancellation.Token));
+        return await run(new ResourceCall(session.Settings, session.Connection, engine.ForResource(urn), session.Time, cancellation.Token));
     }
 }

@@ -20,17 +20,6 @@ public sealed class EngineLogger(TextWriter stderr, TimeProvider time) : IDispos
     private GrpcChannel? _channel;
     private Pulumirpc.Engine.EngineClient? _client;
 
-    public string? Address
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _address;
-            }
-        }
-    }
-
     public void Connect(string address)
     {
         lock (_gate)

@@ -80,14 +80,7 @@ public sealed class GetWholesaleCustomer : ICustomFunction<GetWholesaleCustomerA
         }
         else
         {
-            await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = args.ExternalId }, args.OnBehalfOfSubPartnerOrgId, context.Cancellation))
-            {
-                if (customer.ExternalId == args.ExternalId)
-                {
-                    found = customer;
-                    break;
-                }
-            }
+            found = await client.FindByExternalIdAsync(args.ExternalId!, args.OnBehalfOfSubPartnerOrgId, context.Cancellation);
         }
 
         return found is null

@@ -95,16 +95,11 @@ public static class PrecheckAdvisor
 
         try
         {
-            await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = inputs.ExternalId }, inputs.OnBehalfOfSubPartnerOrgId, cancellationToken))
-            {
-                return customer.Id;
-            }
+            return (await client.FindByExternalIdAsync(inputs.ExternalId, inputs.OnBehalfOfSubPartnerOrgId, cancellationToken))?.Id;
         }
         catch (WebexApiException)
         {
-            // Without the answer the precheck's complaint stands as it is.
+            return null; // without the answer the precheck's complaint stands as it is
         }
-
-        return null;
     }
 }

@@ -106,7 +106,7 @@ public static class WholesaleCustomerMapping
         StateOrProvince = address.StateOrProvince, ZipOrPostalCode = address.ZipOrPostalCode, Country = address.Country,
     };
 
-    private static AddressInput? FromAddress(CustomerAddress? address) => address is null ? null : new AddressInput
+    public static AddressInput? FromAddress(CustomerAddress? address) => address is null ? null : new AddressInput
     {
         AddressLine1 = address.AddressLine1, AddressLine2 = address.AddressLine2, City = address.City,
         StateOrProvince = address.StateOrProvince, ZipOrPostalCode = address.ZipOrPostalCode, Country = address.Country,

@@ -13,7 +13,7 @@ public sealed partial class WholesaleCustomerResource
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
 
         // Never a second customer: an externalId Webex already knows belongs to a customer this stack does not manage.
-        if (await FindByExternalIdAsync(client, inputs, context.Cancellation) is { } existing)
+        if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } existing)
         {
             throw new ResourceConflictException(
                 $"a Webex Wholesale customer with externalId '{inputs.ExternalId}' already exists (id {existing.Id}, status {existing.Status}). " +
@@ -129,7 +129,7 @@ public sealed partial class WholesaleCustomerResource
             // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
             // second one, so look for it by externalId instead.
             await context.Log.InfoAsync($"no clear answer to provisioning {inputs.ExternalId} ({error.Message}); looking it up by externalId");
-            if (await FindByExternalIdAsync(client, inputs, context.Cancellation) is { } created)
+            if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } created)
             {
                 return created.Id;
             }
@@ -138,19 +138,6 @@ public sealed partial class WholesaleCustomerResource
                 new WebexErrorBody { Message = $"{error.WebexMessage ?? "no answer"}; no customer with externalId '{inputs.ExternalId}' exists, so none was created — run pulumi up again" },
                 error.TrackingId);
         }
-    }
-
-    private static async Task<WebexCustomer?> FindByExternalIdAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, CancellationToken cancellationToken)
-    {
-        await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = inputs.ExternalId }, inputs.OnBehalfOfSubPartnerOrgId, cancellationToken))
-        {
-            if (customer.ExternalId == inputs.ExternalId)
-            {
-                return customer;
-            }
-        }
-
-        return null;
     }
 
     private static async Task<WebexCustomer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, DateTimeOffset deadline,
@@ -228,7 +215,7 @@ public sealed partial class WholesaleCustomerResource
         current.Status != CustomerStatus.Provisioned ||
         !Packages.Normalise(current.Packages ?? []).SequenceEqual(Packages.Normalise(news.Packages ?? [])) ||
         current.ExternalId != news.ExternalId ||
-        !Equivalent(WholesaleCustomerMapping.ToInputs(current, null).Address, news.Address) ||
+        WholesaleCustomerMapping.FromAddress(current.Address) != news.Address ||
         !Equivalent(oldInputs.ProvisioningParameters, news.ProvisioningParameters) ||
         oldInputs.SubPartnerAdminEmail != news.SubPartnerAdminEmail;
 
