@@ -1,3 +1,3 @@
-using WebexWholesale.Provider.Protocol.Hosting;
+using WebexWholesale.Provider.Hosting;
 
 return await PluginHost.RunAsync(args, Console.Out, Console.Error);

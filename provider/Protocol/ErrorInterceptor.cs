@@ -1,9 +1,7 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using System.Net;
 using WebexWholesale.Provider.Protocol.PropertyValues;
-using WebexWholesale.Provider.Resources;
-using WebexWholesale.Provider.Webex;
+using WebexWholesale.Provider.Resources.Errors;
 
 namespace WebexWholesale.Provider.Protocol;
 
@@ -24,30 +22,13 @@ public sealed class ErrorInterceptor(TextWriter stderr) : Interceptor
         {
             throw;
         }
-        catch (OperationCanceledException)
-        {
-            throw new RpcException(new Status(StatusCode.Cancelled, "the operation was cancelled"));
-        }
         catch (PropertyEncodingException error)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, error.Message));
         }
-        catch (ResourceConflictException error)
+        catch (Exception error) when (ProviderFailure.From(error) is { } failure)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, error.Message));
-        }
-        catch (ResourceIncompleteException error)
-        {
-            throw new RpcException(new Status(error.Cancelled ? StatusCode.Cancelled : StatusCode.DeadlineExceeded, error.Message));
-        }
-        catch (WebexApiException error)
-        {
-            // A definite code, never Unknown or Internal: for those the engine would assume the resource's state is unknown.
-            throw new RpcException(new Status(ToStatusCode(error.StatusCode), error.Message));
-        }
-        catch (ProviderNotConfiguredException error)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, error.Message));
+            throw new RpcException(new Status(ToStatusCode(failure.Kind), failure.Message));
         }
         catch (Exception error)
         {
@@ -57,14 +38,17 @@ public sealed class ErrorInterceptor(TextWriter stderr) : Interceptor
         }
     }
 
-    private static StatusCode ToStatusCode(HttpStatusCode? status) => status switch
+    /// <summary>A definite code, never Unknown or Internal: for those the engine would assume the resource's state is unknown.</summary>
+    public static StatusCode ToStatusCode(ProviderErrorKind kind) => kind switch
     {
-        HttpStatusCode.BadRequest => StatusCode.InvalidArgument,
-        HttpStatusCode.Unauthorized => StatusCode.Unauthenticated,
-        HttpStatusCode.Forbidden => StatusCode.PermissionDenied,
-        HttpStatusCode.NotFound => StatusCode.NotFound,
-        HttpStatusCode.Conflict or HttpStatusCode.Locked => StatusCode.FailedPrecondition,
-        HttpStatusCode.TooManyRequests => StatusCode.ResourceExhausted,
+        ProviderErrorKind.InvalidInput => StatusCode.InvalidArgument,
+        ProviderErrorKind.Conflict or ProviderErrorKind.NotConfigured => StatusCode.FailedPrecondition,
+        ProviderErrorKind.NotFound => StatusCode.NotFound,
+        ProviderErrorKind.Unauthenticated => StatusCode.Unauthenticated,
+        ProviderErrorKind.PermissionDenied => StatusCode.PermissionDenied,
+        ProviderErrorKind.RateLimited => StatusCode.ResourceExhausted,
+        ProviderErrorKind.TimedOut => StatusCode.DeadlineExceeded,
+        ProviderErrorKind.Cancelled => StatusCode.Cancelled,
         _ => StatusCode.Unavailable,
     };
 }

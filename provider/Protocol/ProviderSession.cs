@@ -1,70 +1,45 @@
 using System.Reflection;
-using WebexWholesale.Provider.Resources;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 
 namespace WebexWholesale.Provider.Protocol;
 
 /// <summary>
-/// The state of one plugin process: its configuration once Configure has run, and the cancellation that the engine's
-/// Cancel (and process shutdown) triggers for every call in flight.
+/// The state of one plugin process: the configured provider once Configure has run, and the cancellation that the
+/// engine's Cancel (and process shutdown) triggers for every call in flight.
 /// </summary>
-public sealed class ProviderSession : IDisposable
+public sealed class ProviderSession(Func<string, string?> environment, Func<ProviderSettings, ConfiguredProvider> connect) : IDisposable
 {
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Lock _gate = new();
-    private readonly TimeProvider _time;
-    private readonly TextWriter _stderr;
-    private ProviderSettings? _settings;
-    private WebexConnection? _connection;
-
-    public ProviderSession(Func<string, string?> environment, TimeProvider time, TextWriter stderr)
-    {
-        Environment = environment;
-        _time = time;
-        _stderr = stderr;
-    }
+    private ConfiguredProvider? _provider;
 
     /// <summary>Reads environment variables; a parameter so that tests do not depend on the machine's environment.</summary>
-    public Func<string, string?> Environment { get; }
+    public Func<string, string?> Environment { get; } = environment;
 
-    public ProviderSettings? Settings
+    /// <summary>The provider of the current configuration; null until Configure.</summary>
+    public ConfiguredProvider? Provider
     {
         get
         {
             lock (_gate)
             {
-                return _settings;
+                return _provider;
             }
         }
     }
 
-    /// <summary>The Webex client of the current configuration; null until Configure.</summary>
-    public WebexConnection? Connection
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _connection;
-            }
-        }
-    }
-
-    public TimeProvider Time => _time;
-
-    /// <summary>Applies a configuration; a new one replaces the Webex client (the engine configures a plugin once).</summary>
+    /// <summary>Applies a configuration; a new one replaces the provider (the engine configures a plugin once).</summary>
     public void Configure(ProviderSettings settings)
     {
         lock (_gate)
         {
-            if (settings == _settings)
+            if (settings == _provider?.Settings)
             {
                 return;
             }
 
-            _connection?.Dispose();
-            _settings = settings;
-            _connection = WebexConnection.Create(settings, _time, message => _stderr.WriteLine(message));
+            _provider?.Dispose();
+            _provider = connect(settings);
         }
     }
 
@@ -81,7 +56,7 @@ public sealed class ProviderSession : IDisposable
     public void Dispose()
     {
         _shutdown.Dispose();
-        _connection?.Dispose();
+        _provider?.Dispose();
     }
 
     private static string ReadVersion()

@@ -2,7 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Pulumirpc;
 using WebexWholesale.Provider.Protocol.Engine;
-using WebexWholesale.Provider.Protocol.Resources;
+using WebexWholesale.Provider.Protocol.Bindings;
+using WebexWholesale.Provider.Resources;
 
 namespace WebexWholesale.Provider.Protocol;
 
@@ -10,7 +11,7 @@ namespace WebexWholesale.Provider.Protocol;
 /// The <c>pulumirpc.ResourceProvider</c> service. Provider-level RPCs are answered here; resource RPCs are routed by
 /// type token to their <see cref="IResourceBinding"/>.
 /// </summary>
-public sealed class ResourceProviderService(ProviderSession session, EngineLogger engine, ResourceRegistry resources)
+public sealed class ResourceProviderService(ProviderSession session, EngineLogger engine, ResourceRegistry resources, TimeProvider time)
     : ResourceProvider.ResourceProviderBase
 {
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
@@ -48,26 +49,26 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     public override async Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context)
     {
         var function = resources.ResolveFunction(request.Tok);
-        return await RunAsync("", context, call => function.InvokeAsync(request, call));
+        return await RunAsync("", function.Token, context, call => function.InvokeAsync(request, call));
     }
 
     public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, (binding, call) => binding.CheckAsync(request, call));
+        WithCall(request.Type, request.Urn, request.Name, context, (binding, call) => binding.CheckAsync(request, call));
 
     public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, (binding, call) => binding.DiffAsync(request, call));
+        WithCall(request.Type, request.Urn, request.Name, context, (binding, call) => binding.DiffAsync(request, call));
 
     public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, (binding, call) => binding.CreateAsync(request, call));
+        WithCall(request.Type, request.Urn, request.Name, context, (binding, call) => binding.CreateAsync(request, call));
 
     public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, (binding, call) => binding.ReadAsync(request, call));
+        WithCall(request.Type, request.Urn, request.Name, context, (binding, call) => binding.ReadAsync(request, call));
 
     public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, (binding, call) => binding.UpdateAsync(request, call));
+        WithCall(request.Type, request.Urn, request.Name, context, (binding, call) => binding.UpdateAsync(request, call));
 
     public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
-        WithCall(request.Type, request.Urn, context, async (binding, call) =>
+        WithCall(request.Type, request.Urn, request.Name, context, async (binding, call) =>
         {
             await binding.DeleteAsync(request, call);
             return new Empty();
@@ -85,16 +86,16 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
     public override Task<GetMappingsResponse> GetMappings(GetMappingsRequest request, ServerCallContext context) =>
         Task.FromResult(new GetMappingsResponse());
 
-    private async Task<T> WithCall<T>(string type, string urn, ServerCallContext context, Func<IResourceBinding, ResourceCall, Task<T>> run)
+    private async Task<T> WithCall<T>(string type, string urn, string name, ServerCallContext context, Func<IResourceBinding, ResourceContext, Task<T>> run)
     {
         var binding = resources.Resolve(type, urn);
-        return await RunAsync(urn, context, call => run(binding, call));
+        return await RunAsync(urn, string.IsNullOrEmpty(name) ? ResourceRegistry.NameFromUrn(urn) : name, context, call => run(binding, call));
     }
 
-    /// <summary>Runs a call with the provider's configuration and a token that the engine's Cancel also cancels.</summary>
-    private async Task<T> RunAsync<T>(string urn, ServerCallContext context, Func<ResourceCall, Task<T>> run)
+    /// <summary>Runs a call with the configured provider and a token that the engine's Cancel also cancels.</summary>
+    private async Task<T> RunAsync<T>(string urn, string name, ServerCallContext context, Func<ResourceContext, Task<T>> run)
     {
         using var cancellation = session.LinkCall(context.CancellationToken);
-        return await run(new ResourceCall(session.Settings, session.Connection, engine.ForResource(urn), session.Time, cancellation.Token));
+        return await run(new ResourceContext(urn, name, session.Provider, engine.ForResource(urn), time, cancellation.Token));
     }
 }

@@ -25,5 +25,28 @@ public sealed class PropertyPathSet
 
     public PropertyPathSet Union(PropertyPathSet other) => new(_paths.Union(other._paths));
 
+    /// <summary>
+    /// Each path that runs through a list element replaced by the path of the outermost list: where a list may be
+    /// reordered, a secret element cannot be followed by its index, so the whole list stays secret.
+    /// </summary>
+    public PropertyPathSet WithElementsLifted() => new(_paths.Select(LiftToList).ToImmutableSortedSet(StringComparer.Ordinal));
+
+    private static string LiftToList(string path)
+    {
+        var segments = PropertyPath.Parse(path);
+        var lifted = "";
+        foreach (var segment in segments)
+        {
+            if (segment is int)
+            {
+                return lifted;
+            }
+
+            lifted = PropertyPath.Member(lifted, (string)segment);
+        }
+
+        return path;
+    }
+
     public override string ToString() => string.Join(", ", _paths);
 }

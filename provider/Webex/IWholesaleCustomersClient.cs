@@ -7,13 +7,13 @@ namespace WebexWholesale.Provider.Webex;
 public interface IWholesaleCustomersClient
 {
     /// <summary><c>GET /wholesale/customers</c>, following every page.</summary>
-    IAsyncEnumerable<WholesaleCustomer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+    IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
     /// <summary><c>POST /wholesale/customers</c>: starts provisioning and returns the new customer's id.</summary>
     Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
     /// <summary><c>GET /wholesale/customers/{id}</c>; null when Webex answers 404.</summary>
-    Task<WholesaleCustomer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+    Task<Customer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
     /// <summary><c>PUT /wholesale/customers/{id}</c>: starts the update.</summary>
     Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);

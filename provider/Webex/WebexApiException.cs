@@ -3,22 +3,26 @@ using System.Net;
 namespace WebexWholesale.Provider.Webex;
 
 /// <summary>
-/// A Webex request that failed: the HTTP status, Webex's message and errors, and the tracking id to quote to Cisco
-/// support. The message names the operation and the customer; it never contains the access token.
+/// A Webex request that failed: what it means (<see cref="Kind"/>), the HTTP status, Webex's message and errors, and
+/// the tracking id to quote to Cisco support. The message names the operation and the customer; it never contains
+/// the access token, and it gives no advice about the tool that called (its caller adds that).
 /// </summary>
 public sealed class WebexApiException : Exception
 {
     public WebexApiException(string operation, string? customer, HttpStatusCode? statusCode, WebexErrorBody? body,
-        string? trackingId, Exception? inner = null)
+        string? trackingId, Exception? inner = null, WebexErrorKind? kind = null)
         : base(Describe(operation, customer, statusCode, body, trackingId, inner), inner)
     {
         Operation = operation;
         Customer = customer;
         StatusCode = statusCode;
+        Kind = kind ?? KindOf(statusCode);
         WebexMessage = body?.Message;
         Errors = body?.Errors ?? [];
         TrackingId = body?.TrackingId ?? trackingId;
     }
+
+    public WebexErrorKind Kind { get; }
 
     public string Operation { get; }
     public string? Customer { get; }
@@ -29,6 +33,18 @@ public sealed class WebexApiException : Exception
     public string? WebexMessage { get; }
     public IReadOnlyList<WebexErrorDetail> Errors { get; }
     public string? TrackingId { get; }
+
+    public static WebexErrorKind KindOf(HttpStatusCode? status) => status switch
+    {
+        null => WebexErrorKind.Unavailable,
+        HttpStatusCode.Unauthorized => WebexErrorKind.Unauthorized,
+        HttpStatusCode.Forbidden => WebexErrorKind.Forbidden,
+        HttpStatusCode.NotFound => WebexErrorKind.NotFound,
+        HttpStatusCode.Conflict or HttpStatusCode.Locked => WebexErrorKind.Busy,
+        HttpStatusCode.TooManyRequests => WebexErrorKind.RateLimited,
+        >= HttpStatusCode.InternalServerError => WebexErrorKind.Unavailable,
+        _ => WebexErrorKind.Rejected,
+    };
 
     private static string Describe(string operation, string? customer, HttpStatusCode? status, WebexErrorBody? body,
         string? trackingId, Exception? inner)
@@ -42,11 +58,9 @@ public sealed class WebexApiException : Exception
         }
 
         details.AddRange((body?.Errors ?? []).Select(error => error.ToString()).Where(text => text.Length > 0 && text != body?.Message));
-        var hint = Hint(status);
         var tracking = body?.TrackingId ?? trackingId;
         return $"{subject} failed: {what}" +
                (details.Count > 0 ? $": {string.Join("; ", details)}" : "") +
-               (hint is null ? "" : $". {hint}") +
                (tracking is null ? "" : $" (Webex tracking id {tracking})");
     }
 
@@ -59,16 +73,4 @@ public sealed class WebexApiException : Exception
 
     private static string SplitWords(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
-
-    private static string? Hint(HttpStatusCode? status) => status switch
-    {
-        HttpStatusCode.Unauthorized =>
-            "The access token is missing, invalid or expired (developer-portal tokens last 12 hours); set a fresh one with " +
-            "`pulumi config set --secret webex-wholesale:accessToken` or WEBEX_ACCESS_TOKEN",
-        HttpStatusCode.Forbidden =>
-            "The token lacks the spark-admin:wholesale_customers_write scope or the partner administrator privileges for this customer",
-        (HttpStatusCode)429 =>
-            "Webex kept rate-limiting after every retry; lower webex-wholesale:maxConcurrentRequests or run pulumi with a smaller --parallel",
-        _ => null,
-    };
 }

@@ -20,7 +20,7 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
 
     private readonly Uri _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 
-    public async IAsyncEnumerable<WholesaleCustomer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId,
+    public async IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var query = new List<(string, string?)>
@@ -34,7 +34,7 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
         while (next is not null && seen.Add(next.AbsoluteUri))
         {
             using var response = await SendAsync(HttpMethod.Get, next, content: null, "list customers", customer: filter.ExternalId, cancellationToken);
-            var page = await ReadAsync(response, WebexJson.Default.CustomerListPage, cancellationToken);
+            var page = await ReadAsync(response, WebexJson.Default.CustomerListPage, "list customers", filter.ExternalId, cancellationToken);
             foreach (var customer in page?.Items ?? [])
             {
                 yield return customer;
@@ -48,18 +48,19 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
     {
         using var response = await SendAsync(HttpMethod.Post, Url(CustomersPath, ("onBehalfOfSubPartnerOrgId", onBehalfOfSubPartnerOrgId)),
             Json(request, WebexJson.Default.ProvisionCustomerRequest), "provision", request.ExternalId, cancellationToken);
-        var body = await ReadAsync(response, WebexJson.Default.ResourceUrl, cancellationToken);
+        var body = await ReadAsync(response, WebexJson.Default.ResourceUrl, "provision", request.ExternalId, cancellationToken);
         var location = response.Headers.Location?.ToString() ?? body?.Url;
         return CustomerIdFrom(location)
                ?? throw new WebexApiException("provision", request.ExternalId, response.StatusCode,
-                   new WebexErrorBody { Message = "Webex accepted the customer but returned no Location or url to identify it" }, TrackingIdOf(response));
+                   new WebexErrorBody { Message = "Webex accepted the customer but returned no Location or url to identify it" }, TrackingIdOf(response),
+                   kind: WebexErrorKind.Unreadable);
     }
 
-    public async Task<WholesaleCustomer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    public async Task<Customer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, CustomerUrl(customerId, onBehalfOfSubPartnerOrgId), content: null, "read",
             customerId, cancellationToken, acceptNotFound: true);
-        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync(response, WebexJson.Default.WholesaleCustomer, cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync(response, WebexJson.Default.Customer, "read", customerId, cancellationToken);
     }
 
     public async Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
@@ -233,10 +234,22 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
         }
     }
 
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, string operation, string? customer,
+        CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return text.Length == 0 ? default : JsonSerializer.Deserialize(text, typeInfo);
+        try
+        {
+            return text.Length == 0 ? default : JsonSerializer.Deserialize(text, typeInfo);
+        }
+        catch (JsonException error)
+        {
+            // Nothing is guessed from an answer that cannot be read: the caller learns what came back, in short.
+            var type = response.Content.Headers.ContentType?.MediaType ?? "no content type";
+            var excerpt = text.Length > 120 ? text[..120] + "…" : text;
+            throw new WebexApiException(operation, customer, response.StatusCode,
+                new WebexErrorBody { Message = $"the answer could not be read ({type}): {excerpt}" }, TrackingIdOf(response), error, WebexErrorKind.Unreadable);
+        }
     }
 
     private static string? TrackingIdOf(HttpResponseMessage response) =>

@@ -40,7 +40,13 @@ public static class TypedCodec
     public static ObjectValue Encode<T>(T value, JsonTypeInfo<T> typeInfo, PropertyPathSet? secrets = null, PropertyPathSet? unknowns = null)
     {
         var element = JsonSerializer.SerializeToElement(value, typeInfo);
-        var result = FromJson(element) as ObjectValue ?? ObjectValue.Empty;
+        return Mark(FromJson(element) as ObjectValue ?? ObjectValue.Empty, secrets, unknowns);
+    }
+
+    /// <summary>Puts unknowns (creating their parents) and secrets (where a value is present) back at their paths.</summary>
+    public static ObjectValue Mark(ObjectValue value, PropertyPathSet? secrets, PropertyPathSet? unknowns)
+    {
+        var result = value;
         foreach (var path in unknowns?.Paths ?? [])
         {
             result = (ObjectValue)SetAt(result, PropertyPath.Parse(path), 0, _ => PropertyValue.Unknown, createMissing: true);

@@ -1,6 +1,5 @@
 using System.Net;
 using WebexWholesale.Provider.Webex;
-using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
@@ -17,7 +16,7 @@ public enum AwaitEnd
 }
 
 /// <summary>How a wait ended, with the customer as last seen, so that a timeout or a cancel still records it.</summary>
-public sealed record AwaitOutcome(AwaitEnd End, WebexCustomer? LastSeen, TimeSpan Elapsed);
+public sealed record AwaitOutcome(AwaitEnd End, Customer? LastSeen, TimeSpan Elapsed);
 
 /// <summary>How often to look: a short first wait, growing by half each time up to a ceiling.</summary>
 public sealed record PollSchedule(TimeSpan First, TimeSpan Max)
@@ -52,11 +51,11 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
         PollAsync(id, subPartner, "removing", deadline, _ => false, cancellationToken);
 
     private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, DateTimeOffset deadline,
-        Func<WebexCustomer?, bool> done, CancellationToken cancellationToken)
+        Func<Customer?, bool> done, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var wait = schedule.First;
-        WebexCustomer? lastSeen = null;
+        Customer? lastSeen = null;
         while (true)
         {
             try
@@ -105,7 +104,7 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
     }
 
     /// <summary>E.g. "provisioning: webex_calling provisioning, webex_meetings provisioned (1m05s)".</summary>
-    public static string Progress(string action, WebexCustomer customer, TimeSpan elapsed)
+    public static string Progress(string action, Customer customer, TimeSpan elapsed)
     {
         var packages = customer.ResourceDetails?.Packages is { Count: > 0 } details
             ? ": " + string.Join(", ", details.Select(package => $"{package.Name} {package.Status}"))

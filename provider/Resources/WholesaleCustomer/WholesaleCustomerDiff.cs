@@ -1,26 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using WebexWholesale.Provider.Resources.Schema;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
 /// <summary>
-/// Compares the inputs the customer was last deployed (or refreshed) with against the new inputs. Packages are a set.
-/// Changes to <c>provisioningId</c>, <c>orgId</c>, <c>customerInfo</c> and <c>onBehalfOfSubPartnerOrgId</c> replace the
-/// customer, because Webex's update does not accept them, and always delete first: two customers with one externalId
-/// must never exist. A create-only input that was absent before (after an import, Webex could not return it) or is
-/// removed from the program is not a reason to replace.
+/// Compares the inputs the customer was last deployed (or refreshed) with against the new inputs. Lists marked
+/// <see cref="UnorderedAttribute"/> (packages) compare as sets. Inputs marked <see cref="ReplaceOnChangesAttribute"/>
+/// replace the customer, because Webex's update does not accept them, and always delete first: two customers with one
+/// externalId must never exist. A create-only input that was absent before (after an import, Webex could not return
+/// it) or is removed from the program is not a reason to replace.
 /// </summary>
 public static class WholesaleCustomerDiff
 {
-    public static readonly IReadOnlySet<string> CreateOnly = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "provisioningId", "orgId", "customerInfo", "onBehalfOfSubPartnerOrgId",
-    };
+    private static readonly JsonTypeInfo<WholesaleCustomerInputs> Inputs = WholesaleCustomerJson.Default.WholesaleCustomerInputs;
+
+    /// <summary>The inputs Webex takes only when it creates the customer.</summary>
+    public static readonly IReadOnlySet<string> CreateOnly = SchemaDeclarations.PropertiesWith<ReplaceOnChangesAttribute>(Inputs);
+
+    private static readonly IReadOnlySet<string> Unordered = SchemaDeclarations.PropertiesWith<UnorderedAttribute>(Inputs);
 
     public static ResourceDiff Compute(WholesaleCustomerInputs olds, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges)
     {
-        var before = JsonSerializer.SerializeToNode(olds, WholesaleCustomerJson.Default.WholesaleCustomerInputs)!.AsObject();
-        var after = JsonSerializer.SerializeToNode(news.Value, WholesaleCustomerJson.Default.WholesaleCustomerInputs)!.AsObject();
+        var before = JsonSerializer.SerializeToNode(olds, Inputs)!.AsObject();
+        var after = JsonSerializer.SerializeToNode(news.Value, Inputs)!.AsObject();
 
         var changes = new List<PropertyChange>();
         Compare(before, after, "", changes);
@@ -65,7 +69,7 @@ public static class WholesaleCustomerDiff
                 }
 
                 return;
-            case (JsonArray oldArray, JsonArray newArray) when path == "packages":
+            case (JsonArray oldArray, JsonArray newArray) when Unordered.Contains(path):
                 CompareSet(oldArray, newArray, path, changes);
                 return;
             default:

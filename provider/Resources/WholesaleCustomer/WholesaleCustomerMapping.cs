@@ -1,15 +1,18 @@
 using WebexWholesale.Provider.Webex;
-using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
-/// <summary>The one mapping between the resource model and the Webex API, shared by create, read and update.</summary>
+/// <summary>
+/// The one mapping between the resource model and the Webex API, shared by create, read and update: what Webex is
+/// sent (<see cref="ToProvision"/>, <see cref="ToUpdate"/>) and how what it returns reads back (<see cref="ToInputs"/>).
+/// Whether Webex already matches the program is derived from the same two directions (<see cref="WebexMatches"/>).
+/// </summary>
 public static class WholesaleCustomerMapping
 {
     public static ProvisionCustomerRequest ToProvision(WholesaleCustomerInputs inputs) => new()
     {
         ProvisioningId = inputs.ProvisioningId!,
-        Packages = Packages.Normalise(inputs.Packages ?? []),
+        Packages = PackageSet.Of(inputs.Packages),
         OrgId = inputs.OrgId,
         ExternalId = inputs.ExternalId!,
         Address = ToAddress(inputs.Address)!,
@@ -21,7 +24,7 @@ public static class WholesaleCustomerMapping
     public static PrecheckCustomerRequest ToPrecheck(WholesaleCustomerInputs inputs) => new()
     {
         ProvisioningId = inputs.ProvisioningId,
-        Packages = Packages.Normalise(inputs.Packages ?? []),
+        Packages = PackageSet.Of(inputs.Packages),
         OrgId = inputs.OrgId,
         ExternalId = inputs.ExternalId,
         Address = ToAddress(inputs.Address)!,
@@ -34,28 +37,28 @@ public static class WholesaleCustomerMapping
     public static UpdateCustomerRequest ToUpdate(WholesaleCustomerInputs inputs, bool includeParameters) => new()
     {
         ExternalId = inputs.ExternalId,
-        Packages = Packages.Normalise(inputs.Packages ?? []),
+        Packages = PackageSet.Of(inputs.Packages),
         Address = ToAddress(inputs.Address),
         ProvisioningParameters = includeParameters ? ToParameters(inputs.ProvisioningParameters) : null,
         SubPartnerAdminEmail = inputs.SubPartnerAdminEmail,
     };
 
     /// <summary>
-    /// State from what Webex reports, with the inputs Webex never returns kept from <paramref name="inputs"/>.
+    /// Whether Webex holds what <paramref name="news"/> asks for: the update <paramref name="news"/> would send equals
+    /// the one that would restate the customer as it is (what Webex returns, plus what it cannot return taken from
+    /// <paramref name="oldInputs"/>, which Webex was last sent). Every field the update sends counts, with no list to keep.
     /// </summary>
-    public static WholesaleCustomerState ToState(WebexCustomer customer, WholesaleCustomerInputs inputs) => new()
+    public static bool WebexMatches(Customer current, WholesaleCustomerInputs oldInputs, WholesaleCustomerInputs news) =>
+        CustomerModels.SameContent(ToUpdate(ToInputs(current, oldInputs), includeParameters: true), ToUpdate(news, includeParameters: true));
+
+    /// <summary>The state: the inputs as they stand in Webex, and what Webex reports. Webex assigns the org of a new customer.</summary>
+    public static WholesaleCustomerState ToState(Customer customer, WholesaleCustomerInputs inputs) =>
+        new(ToInputs(customer, inputs) with { OrgId = customer.OrgId ?? inputs.OrgId }, ToOutputs(customer));
+
+    public static WholesaleCustomerOutputs ToOutputs(Customer customer) => new()
     {
-        ProvisioningId = inputs.ProvisioningId,
-        OrgId = customer.OrgId ?? inputs.OrgId,
-        ExternalId = customer.ExternalId ?? inputs.ExternalId,
-        Address = FromAddress(customer.Address) ?? inputs.Address,
-        CustomerInfo = inputs.CustomerInfo,
-        Packages = customer.Packages is { } packages ? Packages.Normalise(packages) : inputs.Packages,
-        ProvisioningParameters = inputs.ProvisioningParameters,
-        SubPartnerAdminEmail = inputs.SubPartnerAdminEmail,
-        OnBehalfOfSubPartnerOrgId = inputs.OnBehalfOfSubPartnerOrgId,
         Status = customer.Status,
-        PackageDetails = customer.ResourceDetails?.Packages?.Select(package => new PackageDetailState
+        PackageDetails = customer.ResourceDetails?.Packages?.Select(package => new PackageDetailOutput
         {
             Name = package.Name,
             Status = package.Status,
@@ -66,38 +69,27 @@ public static class WholesaleCustomerMapping
     };
 
     /// <summary>
-    /// The inputs as they stand in Webex: what it returns, plus the create-only inputs it cannot return kept from the
-    /// previous inputs. On an import there are none, and the org id stands for the existing organization.
+    /// The inputs as they stand in Webex: what it returns, plus the inputs it cannot return kept from
+    /// <paramref name="previous"/>. On an import there are none, and the org id stands for the existing organization.
     /// </summary>
-    public static WholesaleCustomerInputs ToInputs(WebexCustomer customer, WholesaleCustomerInputs? previous) => new()
+    public static WholesaleCustomerInputs ToInputs(Customer customer, WholesaleCustomerInputs? previous) => new()
     {
         ProvisioningId = previous?.ProvisioningId,
         OrgId = previous is null ? customer.OrgId : previous.OrgId,
         ExternalId = customer.ExternalId ?? previous?.ExternalId,
         Address = FromAddress(customer.Address) ?? previous?.Address,
         CustomerInfo = previous?.CustomerInfo,
-        Packages = customer.Packages is { } packages ? Packages.Normalise(packages) : previous?.Packages,
+        Packages = customer.Packages is { } packages ? PackageSet.Of(packages) : previous?.Packages,
         ProvisioningParameters = previous?.ProvisioningParameters,
         SubPartnerAdminEmail = previous?.SubPartnerAdminEmail,
         OnBehalfOfSubPartnerOrgId = previous?.OnBehalfOfSubPartnerOrgId,
     };
 
     /// <summary>The state of a customer that is being created or changed, before Webex reports on it.</summary>
-    public static WholesaleCustomerState Planned(WholesaleCustomerInputs inputs) => new()
-    {
-        ProvisioningId = inputs.ProvisioningId,
-        OrgId = inputs.OrgId,
-        ExternalId = inputs.ExternalId,
-        Address = inputs.Address,
-        CustomerInfo = inputs.CustomerInfo,
-        Packages = inputs.Packages,
-        ProvisioningParameters = inputs.ProvisioningParameters,
-        SubPartnerAdminEmail = inputs.SubPartnerAdminEmail,
-        OnBehalfOfSubPartnerOrgId = inputs.OnBehalfOfSubPartnerOrgId,
-    };
+    public static WholesaleCustomerState Planned(WholesaleCustomerInputs inputs) => new(inputs, new WholesaleCustomerOutputs());
 
     /// <summary>The state as last seen in Webex, or as planned when Webex was never reached.</summary>
-    public static WholesaleCustomerState LastKnown(WebexCustomer? lastSeen, WholesaleCustomerInputs inputs) =>
+    public static WholesaleCustomerState LastKnown(Customer? lastSeen, WholesaleCustomerInputs inputs) =>
         lastSeen is null ? Planned(inputs) : ToState(lastSeen, inputs);
 
     private static CustomerAddress? ToAddress(AddressInput? address) => address is null ? null : new CustomerAddress
@@ -128,6 +120,6 @@ public static class WholesaleCustomerMapping
         Packages = parameters.Packages?.Limits is { } limits ? new PackageParameters { Limits = limits } : null,
     };
 
-    private static List<WebexMessageState>? Messages(IReadOnlyList<WebexErrorDetail>? details) =>
-        details is null or { Count: 0 } ? null : [.. details.Select(detail => new WebexMessageState { ErrorCode = detail.ErrorCode, Description = detail.Description })];
+    private static List<WebexMessageOutput>? Messages(IReadOnlyList<WebexErrorDetail>? details) =>
+        details is null or { Count: 0 } ? null : [.. details.Select(detail => new WebexMessageOutput { ErrorCode = detail.ErrorCode, Description = detail.Description })];
 }

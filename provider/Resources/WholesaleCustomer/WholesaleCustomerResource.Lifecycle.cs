@@ -1,6 +1,5 @@
-using System.Net;
+using WebexWholesale.Provider.Resources.Errors;
 using WebexWholesale.Provider.Webex;
-using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
@@ -8,14 +7,14 @@ public sealed partial class WholesaleCustomerResource
 {
     public async Task<(string Id, WholesaleCustomerState State)> CreateAsync(WholesaleCustomerInputs inputs, TimeSpan? timeout, ResourceContext context)
     {
-        var client = context.RequireWebex().Customers;
+        var client = context.RequireProvider().Customers;
         var subPartner = inputs.OnBehalfOfSubPartnerOrgId;
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
 
         // Never a second customer: an externalId Webex already knows belongs to a customer this stack does not manage.
         if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } existing)
         {
-            throw new ResourceConflictException(
+            throw ProviderException.Conflict(
                 $"a Webex Wholesale customer with externalId '{inputs.ExternalId}' already exists (id {existing.Id}, status {existing.Status}). " +
                 $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {existing.Id}");
         }
@@ -27,11 +26,11 @@ public sealed partial class WholesaleCustomerResource
         return (id, Finish(id, outcome, inputs, "provisioning", "create"));
     }
 
-    public async Task<ReadResult<WholesaleCustomerInputs, WholesaleCustomerState>?> ReadAsync(string id, WholesaleCustomerInputs? oldInputs,
+    public async Task<ReadResult<WholesaleCustomerInputs, WholesaleCustomerOutputs>?> ReadAsync(string id, WholesaleCustomerInputs? oldInputs,
         WholesaleCustomerState? oldState, ResourceContext context)
     {
-        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? oldState?.OnBehalfOfSubPartnerOrgId;
-        var customer = await context.RequireWebex().Customers.GetAsync(id, subPartner, context.Cancellation);
+        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? oldState?.Inputs.OnBehalfOfSubPartnerOrgId;
+        var customer = await context.RequireProvider().Customers.GetAsync(id, subPartner, context.Cancellation);
         if (customer is null)
         {
             return null;
@@ -41,34 +40,35 @@ public sealed partial class WholesaleCustomerResource
         var state = WholesaleCustomerMapping.ToState(customer, inputs);
         if (oldState is not null && customer.Status is CustomerStatus.Error or CustomerStatus.ProvisionedWithErrors)
         {
-            throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, Reasons(customer, "refresh"), inputs);
+            throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, state, Reasons(customer, "refresh"), inputs);
         }
 
-        return new ReadResult<WholesaleCustomerInputs, WholesaleCustomerState>(id, state, inputs);
+        return new ReadResult<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, state, inputs);
     }
 
     public async Task<WholesaleCustomerState> UpdateAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs oldInputs,
         WholesaleCustomerInputs news, TimeSpan? timeout, ResourceContext context)
     {
-        var client = context.RequireWebex().Customers;
+        var client = context.RequireProvider().Customers;
         var subPartner = news.OnBehalfOfSubPartnerOrgId;
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
 
         var current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
-        if (!NeedsWebexUpdate(current, oldInputs, news))
+        // Webex's last attempt failed, or it holds something else: only then is it asked to change anything.
+        if (current.Status == CustomerStatus.Provisioned && WholesaleCustomerMapping.WebexMatches(current, oldInputs, news))
         {
             return WholesaleCustomerMapping.ToState(current, news);
         }
 
-        var addsCalling = (news.Packages ?? []).Any(name => Packages.Calling.Contains(name) && !(current.Packages ?? []).Contains(name));
-        var parametersChanged = !Equivalent(oldInputs.ProvisioningParameters, news.ProvisioningParameters);
+        var addsCalling = PackageSet.Of(news.Packages).Except(PackageSet.Of(current.Packages)).Any(PackageCatalog.Calling.Contains);
+        var parametersChanged = !WholesaleCustomerMapping.WebexMatches(current, oldInputs, oldInputs with { ProvisioningParameters = news.ProvisioningParameters });
         var request = WholesaleCustomerMapping.ToUpdate(news, includeParameters: addsCalling || parametersChanged);
         try
         {
             await client.UpdateAsync(id, request, subPartner, context.Cancellation);
         }
-        catch (WebexApiException error) when (error.StatusCode == HttpStatusCode.Conflict)
+        catch (WebexApiException error) when (error.Kind == WebexErrorKind.Busy)
         {
             // Webex started something else on this customer meanwhile: let it finish, then send the update again.
             await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
@@ -81,8 +81,8 @@ public sealed partial class WholesaleCustomerResource
 
     public async Task DeleteAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs? oldInputs, TimeSpan? timeout, ResourceContext context)
     {
-        var client = context.RequireWebex().Customers;
-        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.OnBehalfOfSubPartnerOrgId;
+        var client = context.RequireProvider().Customers;
+        var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.Inputs.OnBehalfOfSubPartnerOrgId;
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
 
@@ -124,7 +124,7 @@ public sealed partial class WholesaleCustomerResource
         {
             return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation);
         }
-        catch (WebexApiException error) when (error.StatusCode is null || (int)error.StatusCode >= 500)
+        catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
         {
             // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
             // second one, so look for it by externalId instead.
@@ -134,13 +134,12 @@ public sealed partial class WholesaleCustomerResource
                 return created.Id;
             }
 
-            throw new WebexApiException(error.Operation, error.Customer, error.StatusCode,
-                new WebexErrorBody { Message = $"{error.WebexMessage ?? "no answer"}; no customer with externalId '{inputs.ExternalId}' exists, so none was created — run pulumi up again" },
-                error.TrackingId);
+            throw new ProviderException(ProviderErrorKind.Unavailable,
+                $"{error.Message}; no customer with externalId '{inputs.ExternalId}' exists, so none was created — run pulumi up again", error);
         }
     }
 
-    private static async Task<WebexCustomer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, DateTimeOffset deadline,
+    private static async Task<Customer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, DateTimeOffset deadline,
         WholesaleCustomerInputs oldInputs, ResourceContext context)
     {
         var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting for Webex before updating", deadline, context.Cancellation);
@@ -149,10 +148,10 @@ public sealed partial class WholesaleCustomerResource
             case AwaitEnd.Settled:
                 return idle.LastSeen!;
             case AwaitEnd.Gone:
-                throw new ResourceConflictException(
+                throw ProviderException.Conflict(
                     $"customer {id} no longer exists in Webex (removed outside Pulumi); run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
             default:
-                throw new ResourceInitFailedException<WholesaleCustomerState>(id, WholesaleCustomerMapping.LastKnown(idle.LastSeen, oldInputs),
+                throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, WholesaleCustomerMapping.LastKnown(idle.LastSeen, oldInputs),
                     [Incomplete(idle, id, "before updating")]);
         }
     }
@@ -175,10 +174,10 @@ public sealed partial class WholesaleCustomerResource
             AwaitEnd.Gone => [$"customer {id} disappeared from Webex while {action}"],
             _ => [Incomplete(outcome, id, $"while Webex was {action} it")],
         };
-        throw new ResourceInitFailedException<WholesaleCustomerState>(id, state, reasons);
+        throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, state, reasons);
     }
 
-    private static IReadOnlyList<string> Reasons(WebexCustomer customer, string operation)
+    private static IReadOnlyList<string> Reasons(Customer customer, string operation)
     {
         var reasons = new List<string> { $"Webex reports customer {customer.ExternalId ?? customer.Id} as {customer.Status} after the {operation}" };
         reasons.AddRange((customer.Errors ?? []).Select(error => $"Webex: {error}"));
@@ -206,22 +205,8 @@ public sealed partial class WholesaleCustomerResource
     {
         if (outcome.End is AwaitEnd.TimedOut or AwaitEnd.Cancelled)
         {
-            throw new ResourceIncompleteException(Incomplete(outcome, id, when, next: "pulumi destroy"), outcome.End == AwaitEnd.Cancelled);
+            throw new ProviderException(outcome.End == AwaitEnd.Cancelled ? ProviderErrorKind.Cancelled : ProviderErrorKind.TimedOut,
+                Incomplete(outcome, id, when, next: "pulumi destroy"));
         }
     }
-
-    /// <summary>Whether Webex must be asked to change anything: what it holds differs, or its last attempt failed.</summary>
-    private static bool NeedsWebexUpdate(WebexCustomer current, WholesaleCustomerInputs oldInputs, WholesaleCustomerInputs news) =>
-        current.Status != CustomerStatus.Provisioned ||
-        !Packages.Normalise(current.Packages ?? []).SequenceEqual(Packages.Normalise(news.Packages ?? [])) ||
-        current.ExternalId != news.ExternalId ||
-        WholesaleCustomerMapping.FromAddress(current.Address) != news.Address ||
-        !Equivalent(oldInputs.ProvisioningParameters, news.ProvisioningParameters) ||
-        oldInputs.SubPartnerAdminEmail != news.SubPartnerAdminEmail;
-
-    private static bool Equivalent<T>(T? left, T? right) where T : class =>
-        ReferenceEquals(left, right) || (left is not null && right is not null &&
-            System.Text.Json.Nodes.JsonNode.DeepEquals(
-                System.Text.Json.JsonSerializer.SerializeToNode(left, typeof(T), WholesaleCustomerJson.Default),
-                System.Text.Json.JsonSerializer.SerializeToNode(right, typeof(T), WholesaleCustomerJson.Default)));
 }

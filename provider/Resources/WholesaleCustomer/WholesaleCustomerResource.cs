@@ -7,7 +7,7 @@ namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 /// decides between update and replacement; the lifecycle (create, read, update, delete) is in
 /// <c>WholesaleCustomerResource.Lifecycle.cs</c>.
 /// </summary>
-public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule) : ICustomResource<WholesaleCustomerInputs, WholesaleCustomerState>
+public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule) : ICustomResource<WholesaleCustomerInputs, WholesaleCustomerOutputs>
 {
     public const string TypeToken = "webex-wholesale:index:WholesaleCustomer";
 
@@ -15,30 +15,30 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>Outputs only Webex can tell; unknown until the real operation has run.</summary>
-    private static readonly string[] ReportedOutputs = ["status", "packageDetails", "errors"];
+    private static readonly string[] ReportedOutputs = [.. WholesaleCustomerJson.Default.WholesaleCustomerOutputs.Properties.Select(property => property.Name)];
 
     public WholesaleCustomerResource() : this(PollSchedule.Default) { }
 
     public string Token => TypeToken;
     public JsonTypeInfo<WholesaleCustomerInputs> InputsType => WholesaleCustomerJson.Default.WholesaleCustomerInputs;
-    public JsonTypeInfo<WholesaleCustomerState> StateType => WholesaleCustomerJson.Default.WholesaleCustomerState;
+    public JsonTypeInfo<WholesaleCustomerOutputs> OutputsType => WholesaleCustomerJson.Default.WholesaleCustomerOutputs;
 
     public async Task<CheckResult<WholesaleCustomerInputs>> CheckAsync(Decoded<WholesaleCustomerInputs>? olds, Decoded<WholesaleCustomerInputs> news,
         ResourceContext context)
     {
-        // Packages are a set: sorted here, reordering them in the program never shows as a change.
-        var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
-            ? news.Value with { Packages = [.. packages.Order(StringComparer.Ordinal)] }
-            : news.Value;
-        var checkedNews = news with { Value = inputs };
+        // Validation speaks of the list as the program wrote it; the checked inputs hold the set, so reordering the
+        // packages in the program never shows as a change.
         var creating = olds is null;
-        var validation = WholesaleCustomerValidation.Validate(checkedNews, creating, olds?.Value.Packages ?? []);
+        var validation = WholesaleCustomerValidation.Validate(news, creating, olds?.Value.Packages ?? []);
+        var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
+            ? news.Value with { Packages = PackageSet.Of(packages) }
+            : news.Value;
         var failures = validation.Failures.ToList();
         var warnings = validation.Warnings.ToList();
 
-        if (creating && failures.Count == 0 && news.Unknowns.IsEmpty && context.Settings?.Precheck != false && context.Webex is { } webex)
+        if (creating && failures.Count == 0 && news.Unknowns.IsEmpty && context.Settings?.Precheck != false && context.Provider is { } provider)
         {
-            var advice = await PrecheckAdvisor.AskAsync(webex.Customers, inputs, context.Cancellation);
+            var advice = await PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Cancellation);
             failures.AddRange(advice.Failures);
             warnings.AddRange(advice.Warnings);
         }
@@ -54,7 +54,7 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
     public ResourceDiff Diff(WholesaleCustomerInputs oldInputs, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges) =>
         WholesaleCustomerDiff.Compute(oldInputs, news, ignoreChanges);
 
-    public PreviewResult<WholesaleCustomerState> PreviewCreate(Decoded<WholesaleCustomerInputs> inputs)
+    public PreviewResult<WholesaleCustomerInputs, WholesaleCustomerOutputs> PreviewCreate(Decoded<WholesaleCustomerInputs> inputs)
     {
         var unknown = ReportedOutputs.Concat(inputs.Unknowns.Paths).ToList();
         if (inputs.Value.OrgId is null)
@@ -62,22 +62,18 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
             unknown.Add("orgId"); // Webex assigns the org of a new customer
         }
 
-        return new PreviewResult<WholesaleCustomerState>(WholesaleCustomerMapping.Planned(inputs.Value), unknown);
+        return new PreviewResult<WholesaleCustomerInputs, WholesaleCustomerOutputs>(WholesaleCustomerMapping.Planned(inputs.Value), unknown);
     }
 
-    public PreviewResult<WholesaleCustomerState> PreviewUpdate(WholesaleCustomerState olds, WholesaleCustomerInputs oldInputs, Decoded<WholesaleCustomerInputs> news)
+    public PreviewResult<WholesaleCustomerInputs, WholesaleCustomerOutputs> PreviewUpdate(WholesaleCustomerState olds, WholesaleCustomerInputs oldInputs,
+        Decoded<WholesaleCustomerInputs> news)
     {
-        var planned = WholesaleCustomerMapping.Planned(news.Value) with
-        {
-            OrgId = olds.OrgId,
-            Status = olds.Status,
-            PackageDetails = olds.PackageDetails,
-            Errors = olds.Errors,
-        };
+        // The org Webex assigned stays; what Webex reports stays until Webex works again.
+        var planned = new WholesaleCustomerState(news.Value with { OrgId = olds.Inputs.OrgId }, olds.Outputs);
         // Create-only inputs never reach Webex after the create; any other change makes Webex work, and report anew.
         var changesWebex = WholesaleCustomerDiff.Compute(oldInputs, news, []).Changes
             .Any(change => !WholesaleCustomerDiff.CreateOnly.Contains(PropertyPath.TopLevel(change.Path)));
         var unknown = news.Unknowns.Paths.Concat(changesWebex ? ReportedOutputs : []).ToList();
-        return new PreviewResult<WholesaleCustomerState>(planned, unknown);
+        return new PreviewResult<WholesaleCustomerInputs, WholesaleCustomerOutputs>(planned, unknown);
     }
 }

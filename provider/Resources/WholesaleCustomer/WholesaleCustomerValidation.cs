@@ -121,9 +121,9 @@ public static partial class WholesaleCustomerValidation
             {
                 v.Fail($"packages[{i}]", $"lists '{name}' a second time; list each package once");
             }
-            else if (!Packages.Known.Contains(name))
+            else if (!PackageCatalog.Known.Contains(name))
             {
-                v.Warn($"packages[{i}]: '{name}' is not a package this provider knows ({string.Join(", ", Packages.Known.Order())}); " +
+                v.Warn($"packages[{i}]: '{name}' is not a package this provider knows ({string.Join(", ", PackageCatalog.Known.Order())}); " +
                        "it is sent as it is, in case Webex added it recently");
             }
         }
@@ -132,8 +132,7 @@ public static partial class WholesaleCustomerValidation
     private static void ValidateProvisioningParameters(Validator v, WholesaleCustomerInputs value, IReadOnlyCollection<string> oldPackages)
     {
         var parameters = value.ProvisioningParameters;
-        var addedCalling = (value.Packages ?? []).Where(name => name is not null && Packages.Calling.Contains(name) && !oldPackages.Contains(name))
-            .Distinct().Order().ToList();
+        var addedCalling = PackageSet.Of(value.Packages).Except(PackageSet.Of(oldPackages)).Where(PackageCatalog.Calling.Contains).ToList();
         var location = parameters?.Calling?.Location;
         if (addedCalling.Count > 0 && location is null && !v.IsUnknown("provisioningParameters.calling.location"))
         {
@@ -165,7 +164,7 @@ public static partial class WholesaleCustomerValidation
                 v.Fail(path, $"is {limit}; a package limit is a whole number of licences, 0 or more");
             }
 
-            if (!Packages.Known.Contains(name))
+            if (!PackageCatalog.Known.Contains(name))
             {
                 v.Warn($"{path}: '{name}' is not a package this provider knows; Webex may refuse the limit");
             }

@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Moq;
-using WebexWholesale.Provider.Protocol.Resources;
+using WebexWholesale.Provider.Protocol.Bindings;
 
 namespace WebexWholesale.Tests.Protocol;
 

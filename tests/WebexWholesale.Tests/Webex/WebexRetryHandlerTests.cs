@@ -160,14 +160,15 @@ public class WebexRetryHandlerTests
     }
 
     [Fact]
-    public async Task RateLimitedOnEveryAttempt_GivesUpWithAHint()
+    public async Task RateLimitedOnEveryAttempt_GivesUpAsRateLimited()
     {
         _transport.Then(HttpStatusCode.TooManyRequests, headers: RetryAfterSeconds(1));
 
         var error = await Assert.ThrowsAsync<WebexApiException>(() => _time.RunAsync(_sut.GetAsync("c1", null, CancellationToken.None)));
 
         Assert.Equal(7, _transport.Requests.Count); // the first attempt and six retries
-        Assert.Contains("maxConcurrentRequests", error.Message);
+        Assert.Equal(WebexErrorKind.RateLimited, error.Kind);
+        Assert.DoesNotContain("--parallel", error.Message); // advice is the resource layer's
     }
 
     [Fact]

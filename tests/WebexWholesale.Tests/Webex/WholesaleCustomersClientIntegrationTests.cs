@@ -34,7 +34,7 @@ public sealed class WholesaleCustomersClientIntegrationTests : IAsyncLifetime
     };
 
     /// <summary>Lets the simulated provisioning time pass, then reads the customer (null once removed).</summary>
-    private async Task<WholesaleCustomer> AfterProvisioningTimeAsync(WholesaleCustomersClient client, string id)
+    private async Task<Customer> AfterProvisioningTimeAsync(WholesaleCustomersClient client, string id)
     {
         await _simulator.AdvanceAsync(31);
         return (await client.GetAsync(id, null, CancellationToken.None))!;
@@ -140,7 +140,7 @@ public sealed class WholesaleCustomersClientIntegrationTests : IAsyncLifetime
 
         Assert.Null(error.StatusCode);
         Assert.Single(await _simulator.RequestsAsync(), r => r.Method == "POST");
-        var found = new List<WholesaleCustomer>();
+        var found = new List<Customer>();
         await foreach (var customer in client.ListAsync(new CustomerListFilter { ExternalId = "acme-lost" }, null, CancellationToken.None))
         {
             found.Add(customer);
@@ -182,7 +182,7 @@ public sealed class WholesaleCustomersClientIntegrationTests : IAsyncLifetime
         }
 
         await client.ProvisionAsync(NewCustomer("sim-fail-x", "x@acme.test"), null, CancellationToken.None);
-        var all = new List<WholesaleCustomer>();
+        var all = new List<Customer>();
         await foreach (var customer in client.ListAsync(new CustomerListFilter { PageSize = 2, Status = [CustomerStatus.Provisioning] }, null, CancellationToken.None))
         {
             all.Add(customer);

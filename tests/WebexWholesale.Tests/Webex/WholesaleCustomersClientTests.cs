@@ -176,7 +176,7 @@ public class WholesaleCustomersClientTests
 
         Assert.StartsWith("PULUMI-WEBEX-WHOLESALE_", error.TrackingId);
         Assert.Contains("read of customer c1 failed: HTTP 401 Unauthorized", error.Message);
-        Assert.Contains("webex-wholesale:accessToken", error.Message);
+        Assert.Equal(WebexErrorKind.Unauthorized, error.Kind);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ internal static class Fixtures
         Packages = packages.Length == 0 ? ["webex_meetings"] : packages,
     };
 
+    public static readonly WholesaleCustomerState EmptyState = new(new WholesaleCustomerInputs(), new WholesaleCustomerOutputs());
+
     public static Decoded<T> Known<T>(T value) => new(value, PropertyPathSet.Empty, PropertyPathSet.Empty);
 
     public static Decoded<T> WithUnknowns<T>(T value, params string[] paths) => new(value, PropertyPathSet.Of(paths), PropertyPathSet.Empty);

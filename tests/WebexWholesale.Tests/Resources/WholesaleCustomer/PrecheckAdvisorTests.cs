@@ -7,7 +7,6 @@ using WebexWholesale.Provider.Resources.WholesaleCustomer;
 using WebexWholesale.Provider.Webex;
 using WebexWholesale.Tests.Support;
 using static WebexWholesale.Tests.Resources.WholesaleCustomer.Fixtures;
-using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
 
 namespace WebexWholesale.Tests.Resources.WholesaleCustomer;
 
@@ -20,7 +19,7 @@ public class PrecheckAdvisorTests
     private void PrecheckAnswers(PrecheckResult result) =>
         _webex.Setup(w => w.PrecheckAsync(It.IsAny<PrecheckCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(result);
 
-    private void CustomersWithExternalId(params WebexCustomer[] customers) =>
+    private void CustomersWithExternalId(params Customer[] customers) =>
         _webex.Setup(w => w.ListAsync(It.IsAny<CustomerListFilter>(), null, It.IsAny<CancellationToken>())).Returns(customers.ToAsyncEnumerable());
 
     private static PrecheckResult Failed(double? code, string description) =>
@@ -43,7 +42,7 @@ public class PrecheckAdvisorTests
     public async Task ACollisionWithTheCustomerBeingReplaced_IsOnlyAWarning()
     {
         PrecheckAnswers(Failed(10022, "The email is already associated with an existing user."));
-        CustomersWithExternalId(new WebexCustomer { Id = "old-customer", ExternalId = "acme" });
+        CustomersWithExternalId(new Customer { Id = "old-customer", ExternalId = "acme" });
 
         var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), CancellationToken.None);
 
@@ -87,8 +86,8 @@ public class PrecheckAdvisorTests
     {
         PrecheckAnswers(new PrecheckResult(true, "success", [new PrecheckInfo { InfoCode = 100 }], [], null));
         var sut = new WholesaleCustomerResource();
-        ResourceContext Context(bool precheck) => new("urn", "acme", new ProviderSettings(new Uri("https://x/v1"), "t", 4, precheck),
-            WebexConnection.ForClient(_webex.Object), _log.Object, _time, CancellationToken.None);
+        ResourceContext Context(bool precheck) => new("urn", "acme",
+            ConfiguredProvider.ForClient(_webex.Object, new ProviderSettings(new Uri("https://x/v1"), "t", 4, precheck)), _log.Object, _time, CancellationToken.None);
 
         await sut.CheckAsync(null, Known(Customer()), Context(precheck: true));
         await sut.CheckAsync(Known(Customer()), Known(Customer()), Context(precheck: true));
@@ -103,8 +102,8 @@ public class PrecheckAdvisorTests
         PrecheckAnswers(Failed(10022, "The email is already associated with an existing user."));
         CustomersWithExternalId();
         var sut = new WholesaleCustomerResource();
-        var context = new ResourceContext("urn", "acme", new ProviderSettings(new Uri("https://x/v1"), "t", 4),
-            WebexConnection.ForClient(_webex.Object), _log.Object, _time, CancellationToken.None);
+        var context = new ResourceContext("urn", "acme",
+            ConfiguredProvider.ForClient(_webex.Object, new ProviderSettings(new Uri("https://x/v1"), "t", 4)), _log.Object, _time, CancellationToken.None);
 
         var result = await sut.CheckAsync(null, Known(Customer("webex_suite", "webex_meetings") with
         {

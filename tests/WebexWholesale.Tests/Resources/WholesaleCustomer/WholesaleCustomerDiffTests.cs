@@ -137,7 +137,7 @@ public class WholesaleCustomerPreviewTests
         var preview = _sut.PreviewCreate(Known(Customer()));
 
         Assert.Equal(["errors", "orgId", "packageDetails", "status"], preview.UnknownOutputs.Order());
-        Assert.Equal("acme", preview.State.ExternalId);
+        Assert.Equal("acme", preview.State.Inputs.ExternalId);
     }
 
     [Fact]
@@ -147,22 +147,22 @@ public class WholesaleCustomerPreviewTests
     [Fact]
     public void PreviewUpdate_OfAPackageChange_LeavesTheStatusUnknown()
     {
-        var olds = new WholesaleCustomerState { Status = "provisioned", OrgId = "org-1" };
+        var olds = new WholesaleCustomerState(new WholesaleCustomerInputs { OrgId = "org-1" }, new WholesaleCustomerOutputs { Status = "provisioned" });
 
         var preview = _sut.PreviewUpdate(olds, Customer(), Known(Customer("webex_meetings", "cx_ai_assistant")));
 
         Assert.Contains("status", preview.UnknownOutputs);
-        Assert.Equal("org-1", preview.State.OrgId);
+        Assert.Equal("org-1", preview.State.Inputs.OrgId);
     }
 
     [Fact]
     public void PreviewUpdate_AddingCreateOnlyInputsAfterAnImport_KeepsTheStatusKnown()
     {
-        var olds = new WholesaleCustomerState { Status = "provisioned" };
+        var olds = new WholesaleCustomerState(new WholesaleCustomerInputs(), new WholesaleCustomerOutputs { Status = "provisioned" });
 
         var preview = _sut.PreviewUpdate(olds, Customer() with { ProvisioningId = null, CustomerInfo = null }, Known(Customer()));
 
         Assert.Empty(preview.UnknownOutputs);
-        Assert.Equal("provisioned", preview.State.Status);
+        Assert.Equal("provisioned", preview.State.Outputs.Status);
     }
 }

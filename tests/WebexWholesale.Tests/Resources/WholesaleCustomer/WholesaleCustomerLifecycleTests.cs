@@ -4,11 +4,11 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WebexWholesale.Provider.Resources;
 using WebexWholesale.Provider.Resources.ProviderConfig;
+using WebexWholesale.Provider.Resources.Errors;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
 using WebexWholesale.Provider.Webex;
 using WebexWholesale.Tests.Support;
 using static WebexWholesale.Tests.Resources.WholesaleCustomer.Fixtures;
-using WebexCustomer = WebexWholesale.Provider.Webex.WholesaleCustomer;
 
 namespace WebexWholesale.Tests.Resources.WholesaleCustomer;
 
@@ -28,11 +28,9 @@ public class WholesaleCustomerLifecycleTests
 
     private ResourceContext Context(CancellationToken cancellation = default) => new(
         "urn:pulumi:dev::fleet::webex-wholesale:index:WholesaleCustomer::acme", "acme",
-        new ProviderSettings(new Uri("https://webex.test/v1"), "t", 4), WebexConnectionFor(_webex.Object), _log.Object, _time, cancellation);
+        ConfiguredProvider.ForClient(_webex.Object, new ProviderSettings(new Uri("https://webex.test/v1"), "t", 4)), _log.Object, _time, cancellation);
 
-    private static WebexConnection WebexConnectionFor(IWholesaleCustomersClient client) => WebexConnection.ForClient(client);
-
-    private static WebexCustomer Seen(string status, params string[] packages) => new()
+    private static Customer Seen(string status, params string[] packages) => new()
     {
         Id = Id, ExternalId = "acme", Status = status, OrgId = status == CustomerStatus.Provisioned ? "org-1" : null,
         Packages = packages.Length == 0 ? ["webex_meetings"] : packages,
@@ -43,7 +41,7 @@ public class WholesaleCustomerLifecycleTests
     private void NoCustomerWithExternalId() =>
         _webex.Setup(w => w.ListAsync(It.Is<CustomerListFilter>(f => f.ExternalId == "acme"), null, It.IsAny<CancellationToken>())).Returns(Items());
 
-    private static async IAsyncEnumerable<WebexCustomer> Items(params WebexCustomer[] customers)
+    private static async IAsyncEnumerable<Customer> Items(params Customer[] customers)
     {
         foreach (var customer in customers)
         {
@@ -64,10 +62,10 @@ public class WholesaleCustomerLifecycleTests
         var (id, state) = await _time.RunAsync(_sut.CreateAsync(Customer(), null, Context()));
 
         Assert.Equal(Id, id);
-        Assert.Equal("provisioned", state.Status);
-        Assert.Equal("org-1", state.OrgId);
-        Assert.Equal("template-1", state.ProvisioningId); // kept from the inputs: Webex never returns it
-        Assert.Equal("Acme", state.CustomerInfo!.Name);
+        Assert.Equal("provisioned", state.Outputs.Status);
+        Assert.Equal("org-1", state.Inputs.OrgId);
+        Assert.Equal("template-1", state.Inputs.ProvisioningId); // kept from the inputs: Webex never returns it
+        Assert.Equal("Acme", state.Inputs.CustomerInfo!.Name);
         Assert.Equal(2, _progress.Count);
         Assert.All(_progress, p => Assert.Contains("webex_meetings provisioning", p));
     }
@@ -77,7 +75,7 @@ public class WholesaleCustomerLifecycleTests
     {
         _webex.Setup(w => w.ListAsync(It.IsAny<CustomerListFilter>(), null, It.IsAny<CancellationToken>())).Returns(Items(Seen(CustomerStatus.Provisioned)));
 
-        var error = await Assert.ThrowsAsync<ResourceConflictException>(() => _sut.CreateAsync(Customer(), null, Context()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => _sut.CreateAsync(Customer(), null, Context()));
 
         Assert.Contains($"pulumi import webex-wholesale:index:WholesaleCustomer acme {Id}", error.Message);
         _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -105,8 +103,9 @@ public class WholesaleCustomerLifecycleTests
         _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.BadGateway, null, "T1"));
 
-        var error = await Assert.ThrowsAsync<WebexApiException>(() => _sut.CreateAsync(Customer(), null, Context()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => _sut.CreateAsync(Customer(), null, Context()));
 
+        Assert.Equal(ProviderErrorKind.Unavailable, error.Kind);
         Assert.Contains("none was created", error.Message);
     }
 
@@ -122,10 +121,10 @@ public class WholesaleCustomerLifecycleTests
             Errors = [new WebexErrorDetail { ErrorCode = 4003, Description = "org creation failed" }],
         });
 
-        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() => _time.RunAsync(_sut.CreateAsync(Customer(), null, Context())));
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() => _time.RunAsync(_sut.CreateAsync(Customer(), null, Context())));
 
         Assert.Equal(Id, error.Id);
-        Assert.Equal(status, error.State.Status);
+        Assert.Equal(status, error.State.Outputs.Status);
         Assert.Contains(error.Reasons, r => r.Contains("org creation failed (code 4003)"));
     }
 
@@ -136,11 +135,11 @@ public class WholesaleCustomerLifecycleTests
         _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioning));
 
-        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
             _time.RunAsync(_sut.CreateAsync(Customer(), TimeSpan.FromMinutes(1), Context()), TimeSpan.FromSeconds(1)));
 
         Assert.Equal(Id, error.Id);
-        Assert.Equal("provisioning", error.State.Status);
+        Assert.Equal("provisioning", error.State.Outputs.Status);
         Assert.Contains("timed out after 1m00s", error.Reasons.Single());
         Assert.Contains("customTimeouts", error.Reasons.Single());
     }
@@ -154,7 +153,7 @@ public class WholesaleCustomerLifecycleTests
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioning))
             .Callback(() => cancellation.Cancel());
 
-        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
             _time.RunAsync(_sut.CreateAsync(Customer(), null, Context(cancellation.Token))));
 
         Assert.Equal(Id, error.Id);
@@ -176,11 +175,11 @@ public class WholesaleCustomerLifecycleTests
             ProvisioningParameters = new ProvisioningParametersInput { Calling = new CallingParametersInput { Location = HeadOffice } },
         };
 
-        var state = await _time.RunAsync(_sut.UpdateAsync(Id, new WholesaleCustomerState(), Customer(), news, null, Context()));
+        var state = await _time.RunAsync(_sut.UpdateAsync(Id, EmptyState, Customer(), news, null, Context()));
 
         Assert.Equal(["webex_calling", "webex_meetings"], sent!.Packages);
         Assert.Equal("Head Office", sent.ProvisioningParameters!.Calling!.Location!.Name);
-        Assert.Equal(["webex_calling", "webex_meetings"], state.Packages!);
+        Assert.Equal(["webex_calling", "webex_meetings"], state.Inputs.Packages!);
     }
 
     [Fact]
@@ -189,9 +188,9 @@ public class WholesaleCustomerLifecycleTests
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
         var imported = Customer() with { ProvisioningId = null, CustomerInfo = null };
 
-        var state = await _sut.UpdateAsync(Id, new WholesaleCustomerState(), imported, Customer(), null, Context());
+        var state = await _sut.UpdateAsync(Id, EmptyState, imported, Customer(), null, Context());
 
-        Assert.Equal("template-1", state.ProvisioningId);
+        Assert.Equal("template-1", state.Inputs.ProvisioningId);
         _webex.Verify(w => w.UpdateAsync(It.IsAny<string>(), It.IsAny<UpdateCustomerRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -202,9 +201,9 @@ public class WholesaleCustomerLifecycleTests
             .ReturnsAsync(Seen(CustomerStatus.ProvisionedWithErrors)).ReturnsAsync(Seen(CustomerStatus.Provisioned));
         _webex.Setup(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        var state = await _time.RunAsync(_sut.UpdateAsync(Id, new WholesaleCustomerState(), Customer(), Customer(), null, Context()));
+        var state = await _time.RunAsync(_sut.UpdateAsync(Id, EmptyState, Customer(), Customer(), null, Context()));
 
-        Assert.Equal("provisioned", state.Status);
+        Assert.Equal("provisioned", state.Outputs.Status);
         _webex.Verify(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -212,10 +211,10 @@ public class WholesaleCustomerLifecycleTests
     public async Task Delete_RemovesAndWaitsUntilWebexAnswers404()
     {
         _webex.SetupSequence(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Seen(CustomerStatus.Provisioned)).ReturnsAsync(Seen(CustomerStatus.Deleting)).ReturnsAsync((WebexCustomer?)null);
+            .ReturnsAsync(Seen(CustomerStatus.Provisioned)).ReturnsAsync(Seen(CustomerStatus.Deleting)).ReturnsAsync((Customer?)null);
         _webex.Setup(w => w.RemoveAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
-        await _time.RunAsync(_sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), null, Context()));
+        await _time.RunAsync(_sut.DeleteAsync(Id, EmptyState, Customer(), null, Context()));
 
         _webex.Verify(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
@@ -223,9 +222,9 @@ public class WholesaleCustomerLifecycleTests
     [Fact]
     public async Task Delete_OfACustomerAlreadyGone_Succeeds()
     {
-        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((WebexCustomer?)null);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((Customer?)null);
 
-        await _sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), null, Context());
+        await _sut.DeleteAsync(Id, EmptyState, Customer(), null, Context());
     }
 
     [Fact]
@@ -233,8 +232,8 @@ public class WholesaleCustomerLifecycleTests
     {
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Deleting));
 
-        var error = await Assert.ThrowsAsync<ResourceIncompleteException>(() =>
-            _time.RunAsync(_sut.DeleteAsync(Id, new WholesaleCustomerState(), Customer(), TimeSpan.FromSeconds(30), Context()), TimeSpan.FromSeconds(1)));
+        var error = await Assert.ThrowsAsync<ProviderException>(() =>
+            _time.RunAsync(_sut.DeleteAsync(Id, EmptyState, Customer(), TimeSpan.FromSeconds(30), Context()), TimeSpan.FromSeconds(1)));
 
         Assert.Contains("removal is still running", error.Message);
         Assert.Contains("run `pulumi destroy` again", error.Message);
@@ -244,9 +243,9 @@ public class WholesaleCustomerLifecycleTests
     [Fact]
     public async Task Read_OfACustomerRemovedOutOfBand_IsNull()
     {
-        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((WebexCustomer?)null);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync((Customer?)null);
 
-        Assert.Null(await _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context()));
+        Assert.Null(await _sut.ReadAsync(Id, Customer(), EmptyState, Context()));
     }
 
     [Fact]
@@ -254,14 +253,14 @@ public class WholesaleCustomerLifecycleTests
     {
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned, "webex_suite") with { ExternalId = "acme-renamed" });
 
-        var result = await _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context());
+        var result = await _sut.ReadAsync(Id, Customer(), EmptyState, Context());
 
         Assert.Equal("acme-renamed", result!.Inputs.ExternalId);
         Assert.Equal(["webex_suite"], result.Inputs.Packages!);
         Assert.Equal("template-1", result.Inputs.ProvisioningId);
         Assert.Equal("Acme", result.Inputs.CustomerInfo!.Name);
         Assert.Null(result.Inputs.OrgId);
-        Assert.Equal("org-1", result.State.OrgId);
+        Assert.Equal("org-1", result.State.Inputs.OrgId);
     }
 
     [Fact]
@@ -274,7 +273,7 @@ public class WholesaleCustomerLifecycleTests
         Assert.Equal("org-1", result!.Inputs.OrgId);
         Assert.Null(result.Inputs.ProvisioningId);
         Assert.Equal("acme", result.Inputs.ExternalId);
-        Assert.Equal("provisioned", result.State.Status);
+        Assert.Equal("provisioned", result.State.Outputs.Status);
     }
 
     [Fact]
@@ -282,8 +281,8 @@ public class WholesaleCustomerLifecycleTests
     {
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Error));
 
-        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerState>>(() =>
-            _sut.ReadAsync(Id, Customer(), new WholesaleCustomerState(), Context()));
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _sut.ReadAsync(Id, Customer(), EmptyState, Context()));
 
         Assert.IsType<WholesaleCustomerInputs>(error.Inputs);
     }

@@ -1,7 +1,7 @@
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
 /// <summary>What the provider knows of Webex Wholesale packages (the contract's list of 2026-04).</summary>
-public static class Packages
+public static class PackageCatalog
 {
     /// <summary>Known package names. Webex adds packages several times a year: an unknown name is a warning only.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
@@ -16,7 +16,4 @@ public static class Packages
     {
         "common_area_calling", "webex_calling", "webex_suite", "webex_voice", "cx_essentials", "webex_calling_standard",
     };
-
-    /// <summary>The set as Webex and the engine should see it: distinct names in ordinal order.</summary>
-    public static IReadOnlyList<string> Normalise(IEnumerable<string> packages) => [.. packages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -1,4 +1,4 @@
-namespace WebexWholesale.Provider.Protocol.Hosting;
+namespace WebexWholesale.Provider.Hosting;
 
 /// <summary>
 /// The command line the engine starts a plugin with: optional logging flags, then the engine address as the only

@@ -3,15 +3,17 @@ using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WebexWholesale.Provider.Protocol;
+using WebexWholesale.Provider.Protocol.Bindings;
 using WebexWholesale.Provider.Protocol.Engine;
-using WebexWholesale.Provider.Protocol.Resources;
 using WebexWholesale.Provider.Resources.Functions;
+using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
 
-namespace WebexWholesale.Provider.Protocol.Hosting;
+namespace WebexWholesale.Provider.Hosting;
 
 /// <summary>
-/// Runs the plugin the way the engine expects: a gRPC server on 127.0.0.1 (cleartext HTTP/2), the port as the first
+/// The composition root: wires the layers (Protocol → Resources → Webex) together and runs the plugin the way the engine expects: a gRPC server on 127.0.0.1 (cleartext HTTP/2), the port as the first
 /// and only line on stdout, diagnostics on stderr, and a prompt exit on SIGINT or SIGTERM.
 /// </summary>
 public static class PluginHost
@@ -80,7 +82,7 @@ public static class PluginHost
         builder.Services.AddSingleton(stderr);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new ProviderSession(environment ?? System.Environment.GetEnvironmentVariable,
-            services.GetRequiredService<TimeProvider>(), stderr));
+            settings => ConfiguredProvider.Create(settings, services.GetRequiredService<TimeProvider>(), message => stderr.WriteLine(message))));
         builder.Services.AddSingleton(services =>
         {
             var engine = new EngineLogger(stderr, services.GetRequiredService<TimeProvider>());
@@ -92,7 +94,7 @@ public static class PluginHost
             return engine;
         });
         builder.Services.AddSingleton(new ResourceRegistry(
-            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerState>(new WholesaleCustomerResource())],
+            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerOutputs>(new WholesaleCustomerResource())],
             [
                 new FunctionBinding<GetWholesaleCustomerArgs, CustomerDetails>(new GetWholesaleCustomer()),
                 new FunctionBinding<GetWholesaleCustomersArgs, GetWholesaleCustomersResult>(new GetWholesaleCustomers()),

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace WebexWholesale.Provider.Protocol.Resources;
+namespace WebexWholesale.Provider.Protocol.Bindings;
 
 /// <summary>The resource types and functions this provider offers, by token.</summary>
 public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings, IEnumerable<IFunctionBinding>? functions = null)
@@ -31,6 +31,13 @@ public sealed class ResourceRegistry(IEnumerable<IResourceBinding> bindings, IEn
             ? function
             : throw new RpcException(new Status(StatusCode.InvalidArgument,
                 $"unknown function '{token}': the webex-wholesale provider offers {string.Join(", ", _functions.Keys.Order(StringComparer.Ordinal))}"));
+
+    /// <summary><c>urn:pulumi:stack::project::type::name</c> → <c>name</c>.</summary>
+    public static string NameFromUrn(string urn)
+    {
+        var separator = urn.LastIndexOf("::", StringComparison.Ordinal);
+        return separator < 0 ? urn : urn[(separator + 2)..];
+    }
 
     /// <summary><c>urn:pulumi:stack::project::parent$type::name</c> → <c>type</c>.</summary>
     public static string TypeFromUrn(string urn)

@@ -1,6 +1,6 @@
-using WebexWholesale.Provider.Protocol.Hosting;
+using WebexWholesale.Provider.Hosting;
 
-namespace WebexWholesale.Tests.Protocol.Hosting;
+namespace WebexWholesale.Tests.Hosting;
 
 public class PluginArgumentsTests
 {

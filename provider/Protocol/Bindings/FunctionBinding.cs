@@ -2,14 +2,7 @@ using Pulumirpc;
 using WebexWholesale.Provider.Protocol.PropertyValues;
 using WebexWholesale.Provider.Resources;
 
-namespace WebexWholesale.Provider.Protocol.Resources;
-
-/// <summary>What the service routes an Invoke to, by function token.</summary>
-public interface IFunctionBinding
-{
-    string Token { get; }
-    Task<InvokeResponse> InvokeAsync(InvokeRequest request, ResourceCall call);
-}
+namespace WebexWholesale.Provider.Protocol.Bindings;
 
 /// <summary>Binds a typed <see cref="ICustomFunction{TArgs,TResult}"/> to Invoke.</summary>
 public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResult> function) : IFunctionBinding
@@ -18,7 +11,7 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
 {
     public string Token => function.Token;
 
-    public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, ResourceCall call)
+    public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, ResourceContext context)
     {
         Decoded<TArgs> args;
         try
@@ -30,7 +23,6 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
             return new InvokeResponse { Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } } };
         }
 
-        var context = new ResourceContext("", function.Token, call.Settings, call.Webex, call.Log, call.Time, call.Cancellation);
         var result = await function.InvokeAsync(args.Value, context);
         var response = new InvokeResponse();
         response.Failures.AddRange(result.Failures.Select(failure => new CheckFailure { Property = failure.Property, Reason = failure.Reason }));

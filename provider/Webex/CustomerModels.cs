@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace WebexWholesale.Provider.Webex;
@@ -126,7 +127,7 @@ public sealed record ResourceDetails
 }
 
 /// <summary>A customer as Webex reports it (<c>GET /wholesale/customers/{id}</c> and list items).</summary>
-public sealed record WholesaleCustomer
+public sealed record Customer
 {
     public required string Id { get; init; }
     public string? OrgId { get; init; }
@@ -154,7 +155,7 @@ public static class CustomerStatus
 
 public sealed record CustomerListPage
 {
-    public IReadOnlyList<WholesaleCustomer>? Items { get; init; }
+    public IReadOnlyList<Customer>? Items { get; init; }
 }
 
 public sealed record ResourceUrl
@@ -188,12 +189,20 @@ public sealed record CustomerListFilter
     public int? PageSize { get; init; }
 }
 
+/// <summary>Helpers over the request and response bodies.</summary>
+public static class CustomerModels
+{
+    /// <summary>Whether two update bodies would say the same to Webex (the records hold lists, which compare by reference).</summary>
+    public static bool SameContent(UpdateCustomerRequest left, UpdateCustomerRequest right) =>
+        JsonSerializer.Serialize(left, WebexJson.Default.UpdateCustomerRequest) == JsonSerializer.Serialize(right, WebexJson.Default.UpdateCustomerRequest);
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ProvisionCustomerRequest))]
 [JsonSerializable(typeof(UpdateCustomerRequest))]
 [JsonSerializable(typeof(PrecheckCustomerRequest))]
-[JsonSerializable(typeof(WholesaleCustomer))]
+[JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(CustomerListPage))]
 [JsonSerializable(typeof(ResourceUrl))]
 [JsonSerializable(typeof(WebexErrorBody))]

@@ -1,0 +1,8 @@
+namespace WebexWholesale.Provider.Resources;
+
+public enum ChangeKind
+{
+    Add,
+    Update,
+    Delete,
+}

@@ -1,0 +1,41 @@
+namespace WebexWholesale.Provider.Resources.Schema;
+
+// Declarations on the typed model that the schema generator (sdk/generator) turns into schema.json, in the manner of
+// pulumi-go-provider's field tags. Descriptions come from the members' <summary> doc comments.
+
+/// <summary>The object type's name in the schema: <c>webex-wholesale:index:{Name}</c>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class SchemaTypeAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>The property must be set (<c>required</c> / <c>requiredInputs</c> in the schema).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredAttribute : Attribute;
+
+/// <summary>A change to the property replaces the resource (<c>willReplaceOnChanges</c>); the diff reads it too.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ReplaceOnChangesAttribute : Attribute;
+
+/// <summary>The property is always secret.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SecretAttribute : Attribute;
+
+/// <summary>A list whose order carries no meaning: the diff compares it as a set.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class UnorderedAttribute : Attribute;
+
+/// <summary>Environment variables the value falls back to (<c>defaultInfo.environment</c>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class EnvironmentDefaultAttribute(params string[] variables) : Attribute
+{
+    public IReadOnlyList<string> Variables { get; } = variables;
+}
+
+/// <summary>The value used when the property is not set (<c>default</c>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DefaultValueAttribute(object value) : Attribute
+{
+    public object Value { get; } = value;
+}

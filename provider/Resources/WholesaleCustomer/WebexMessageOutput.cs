@@ -1,0 +1,14 @@
+using WebexWholesale.Provider.Resources.Schema;
+
+namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
+
+/// <summary>An error or warning Webex reported.</summary>
+[SchemaType("WebexMessage")]
+public sealed record WebexMessageOutput
+{
+    /// <summary>Webex's code for the error or warning. Example: <c>2560</c> (Webex Calling under maintenance).</summary>
+    public double? ErrorCode { get; init; }
+
+    /// <summary>What went wrong, in Webex's words.</summary>
+    public string? Description { get; init; }
+}
