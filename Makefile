@@ -12,7 +12,7 @@ PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider simulator install test test_unit test_conformance demo sdk_dotnet_sources sdk_dotnet bench clean
+.PHONY: all provider simulator install test test_unit test_conformance demo schema sdk_dotnet bench clean
 
 all: provider simulator
 
@@ -61,12 +61,14 @@ test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
 demo: provider simulator
 	examples/demo.sh
 
-# The C# SDK: sources from schema.json (committed), and the package where the Pulumi NuGet package can be restored.
-sdk_dotnet_sources:
-	python3 sdk/generate_dotnet.py
+# schema.json and the C# SDK's sources, generated from the provider's typed model (committed; a test compares them).
+schema:
+	$(DOTNET) run --project sdk/generator -c Release --nologo -v quiet -- $(CURDIR)
+
+# The C# SDK package, where the Pulumi NuGet package can be restored.
 
 sdk_dotnet:
-	$(DOTNET) build sdk/dotnet/Pulumi.WebexWholesale.csproj -c Release
+	$(DOTNET) pack sdk/dotnet/Pulumi.WebexWholesale.csproj -c Release -o bin
 
 # Start-up and memory of the plugin, NativeAOT against the JIT build, side by side (results: BENCHMARKS.md).
 bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
@@ -75,4 +77,4 @@ bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
 	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
 
 clean:
-	rm -rf bin provider/bin provider/obj tests/*/bin tests/*/obj
+	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

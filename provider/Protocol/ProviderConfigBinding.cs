@@ -4,13 +4,15 @@ using Pulumirpc;
 using WebexWholesale.Provider.Protocol.PropertyValues;
 using WebexWholesale.Provider.Resources;
 using WebexWholesale.Provider.Resources.ProviderConfig;
+using WebexWholesale.Provider.Resources.Schema;
 
 namespace WebexWholesale.Provider.Protocol;
 
 /// <summary>CheckConfig, DiffConfig and Configure: the provider configuration on the wire.</summary>
 public static class ProviderConfigBinding
 {
-    private static readonly PropertyPathSet AlwaysSecret = PropertyPathSet.Of([ProviderConfiguration.AccessTokenKey]);
+    private static readonly PropertyPathSet AlwaysSecret =
+        PropertyPathSet.Of(SchemaDeclarations.PropertiesWith<SecretAttribute>(ProviderConfigJson.Default.ProviderConfigInputs));
 
     public static async Task<CheckResponse> CheckAsync(CheckRequest request, IResourceLog log)
     {

@@ -1,21 +1,26 @@
 using System.Text.Json.Serialization;
+using WebexWholesale.Provider.Resources.Schema;
 
 namespace WebexWholesale.Provider.Resources.ProviderConfig;
 
 /// <summary>The provider's configuration as the user sets it (<c>pulumi config set webex-wholesale:KEY</c>).</summary>
 public sealed record ProviderConfigInputs
 {
-    /// <summary>Webex API base URL; <c>WEBEX_BASE_URL</c> or the public cloud when not set.</summary>
+    /// <summary>Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: <c>http://127.0.0.1:43117/v1</c> (the simulator).</summary>
+    [EnvironmentDefault(ProviderConfiguration.BaseUrlVariable)]
     public string? BaseUrl { get; init; }
 
-    /// <summary>Bearer token of a partner administrator or service app; <c>WEBEX_ACCESS_TOKEN</c> when not set. Secret.</summary>
+    /// <summary>Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: <c>pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;</c>.</summary>
+    [Secret, EnvironmentDefault(ProviderConfiguration.AccessTokenVariable)]
     public string? AccessToken { get; init; }
 
-    /// <summary>Cap on Webex requests in flight from this provider. Stack config arrives as text, hence the string form.</summary>
-    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)]
+    /// <summary>Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429. Example: <c>4</c>.</summary>
+    [DefaultValue(ProviderConfiguration.DefaultMaxConcurrentRequests)]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] // stack configuration arrives as text
     public int? MaxConcurrentRequests { get; init; }
 
-    /// <summary>Whether Check asks Webex's precheck API about customers about to be created (default true).</summary>
+    /// <summary>Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex. Example: <c>false</c>.</summary>
+    [DefaultValue(true)]
     [JsonConverter(typeof(LenientBooleanConverter))]
     public bool? Precheck { get; init; }
 }
@@ -23,4 +28,4 @@ public sealed record ProviderConfigInputs
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ProviderConfigInputs))]
-internal sealed partial class ProviderConfigJson : JsonSerializerContext;
+public sealed partial class ProviderConfigJson : JsonSerializerContext;

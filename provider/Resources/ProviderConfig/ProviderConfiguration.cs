@@ -18,7 +18,8 @@ public static class ProviderConfiguration
     public const string AccessTokenVariable = "WEBEX_ACCESS_TOKEN";
     public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
 
-    public static readonly IReadOnlySet<string> Keys = new HashSet<string> { BaseUrlKey, AccessTokenKey, MaxConcurrentRequestsKey, PrecheckKey };
+    /// <summary>The configuration keys: the properties of <see cref="ProviderConfigInputs"/>.</summary>
+    public static readonly IReadOnlySet<string> Keys = ProviderConfigJson.Default.ProviderConfigInputs.Properties.Select(property => property.Name).ToHashSet();
 
     public const string AccessTokenDescription =
         "A Webex access token with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write " +

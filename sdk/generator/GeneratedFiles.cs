@@ -1,0 +1,56 @@
+namespace WebexWholesale.Generator;
+
+/// <summary>Every file the generator owns, by path from the repository root, and how they compare with the tree.</summary>
+public static class GeneratedFiles
+{
+    public const string SdkFolder = "sdk/dotnet";
+
+    public static IReadOnlyDictionary<string, string> All(string root)
+    {
+        var schema = SchemaWriter.Build(root);
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["schema.json"] = SchemaWriter.Serialize(schema) };
+        foreach (var (path, text) in DotnetSdkWriter.Write(schema))
+        {
+            files[$"{SdkFolder}/{path}"] = text;
+        }
+
+        return files;
+    }
+
+    /// <summary>Generated files whose committed text differs, and committed SDK files the generator no longer writes.</summary>
+    public static IReadOnlyList<string> Stale(string root, IReadOnlyDictionary<string, string> files)
+    {
+        var stale = files.Where(file => !File.Exists(Path.Combine(root, file.Key)) || File.ReadAllText(Path.Combine(root, file.Key)) != file.Value)
+            .Select(file => file.Key).ToList();
+        stale.AddRange(SdkFilesOnDisk(root).Where(path => !files.ContainsKey(path)));
+        return stale;
+    }
+
+    public static void Write(string root, IReadOnlyDictionary<string, string> files)
+    {
+        foreach (var path in SdkFilesOnDisk(root).Where(path => !files.ContainsKey(path)))
+        {
+            File.Delete(Path.Combine(root, path));
+        }
+
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+    }
+
+    private static IEnumerable<string> SdkFilesOnDisk(string root)
+    {
+        var sdk = Path.Combine(root, SdkFolder);
+        if (!Directory.Exists(sdk))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(sdk, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace WebexWholesale.Generator;
+
+/// <summary>What the schema says of the package as a whole; the rest of the schema comes from the typed model.</summary>
+public static class PackageMetadata
+{
+    public const string Name = "webex-wholesale";
+    public const string Module = "index";
+    public const string Repository = "https://github.com/pulumi-webex-wholesale/pulumi-webex-wholesale";
+
+    public static JsonObject Header(string version) => new()
+    {
+        ["name"] = Name,
+        ["displayName"] = "Webex Wholesale",
+        ["version"] = version,
+        ["description"] = "Manage Cisco Webex Wholesale customers as code: provision, update and remove the customers a service provider resells Webex to, and detect drift.",
+        ["keywords"] = new JsonArray("pulumi", "webex", "cisco", "wholesale", "category/utility", "kind/native"),
+        ["homepage"] = Repository,
+        ["repository"] = Repository,
+        ["publisher"] = "pulumi-webex-wholesale contributors",
+        ["license"] = "Apache-2.0",
+    };
+
+    public static JsonObject Languages() => new()
+    {
+        ["csharp"] = new JsonObject
+        {
+            ["rootNamespace"] = "Pulumi",
+            ["namespaces"] = new JsonObject { [Name] = "WebexWholesale" },
+            ["packageReferences"] = new JsonObject { ["Pulumi"] = "3.*" },
+            ["respectSchemaVersion"] = true,
+        },
+        ["nodejs"] = new JsonObject { ["packageName"] = "@pulumi-webex-wholesale/webex-wholesale", ["respectSchemaVersion"] = true },
+        ["python"] = new JsonObject { ["packageName"] = "pulumi_webex_wholesale", ["respectSchemaVersion"] = true },
+        ["go"] = new JsonObject
+        {
+            ["importBasePath"] = "github.com/pulumi-webex-wholesale/pulumi-webex-wholesale/sdk/go/webexwholesale",
+            ["respectSchemaVersion"] = true,
+        },
+    };
+
+    public static string Token(string name) => $"{Name}:{Module}:{name}";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using WebexWholesale.Generator;
+using WebexWholesale.Tests.Support;
+
+namespace WebexWholesale.Tests.Generator;
+
+/// <summary>schema.json and sdk/dotnet are generated from the typed model; the committed files must be what it writes.</summary>
+public class GeneratedFilesTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Generated = GeneratedFiles.All(RepositoryPaths.Root);
+
+    [Fact]
+    public void CommittedSchemaAndSdk_AreWhatTheGeneratorWrites() =>
+        Assert.True(GeneratedFiles.Stale(RepositoryPaths.Root, Generated) is { Count: 0 },
+            $"stale: {string.Join(", ", GeneratedFiles.Stale(RepositoryPaths.Root, Generated))}; run `make schema` and commit the result");
+
+    [Fact]
+    public void TheCheckCanFail_AnyDifferenceIsReported()
+    {
+        var changed = Generated.ToDictionary(file => file.Key, file => file.Key == "schema.json" ? file.Value.Replace("Milpitas", "Springfield") : file.Value);
+
+        Assert.Equal(["schema.json"], GeneratedFiles.Stale(RepositoryPaths.Root, changed));
+    }
+
+    [Fact]
+    public void TheSchema_FollowsTheModelsDeclarations()
+    {
+        var schema = JsonNode.Parse(Generated["schema.json"])!;
+        var customer = schema["resources"]!["webex-wholesale:index:WholesaleCustomer"]!;
+
+        Assert.True((bool)customer["inputProperties"]!["customerInfo"]!["willReplaceOnChanges"]!);
+        Assert.Null(customer["properties"]!["customerInfo"]!["willReplaceOnChanges"]); // outputs never replace
+        Assert.True((bool)schema["config"]!["variables"]!["accessToken"]!["secret"]!);
+        Assert.Equal(8, (int)schema["config"]!["variables"]!["maxConcurrentRequests"]!["default"]!);
+        Assert.Equal("WEBEX_BASE_URL", (string)schema["config"]!["variables"]!["baseUrl"]!["defaultInfo"]!["environment"]![0]!);
+        Assert.Contains("`acme-0001`", (string)customer["inputProperties"]!["externalId"]!["description"]!); // <c> becomes code
+        Assert.StartsWith("A customer of a Webex Wholesale partner", (string)customer["description"]!); // the resource's page
+    }
+
+    [Fact]
+    public void TheSdk_SetsTheDefaultsPulumisCodegenSets()
+    {
+        var provider = Generated["sdk/dotnet/Provider.cs"];
+
+        Assert.Contains("AccessToken = Utilities.GetEnv(\"WEBEX_ACCESS_TOKEN\");", provider);
+        Assert.Contains("MaxConcurrentRequests = 8;", provider);
+        Assert.Contains("__config.GetBoolean(\"precheck\") ?? true", Generated["sdk/dotnet/Config/Config.cs"]);
+        Assert.DoesNotContain("pulumi-language-dotnet", provider); // an honest header
+    }
+
+    [Fact]
+    public void TheSdkProject_ReferencesNoMissingFile()
+    {
+        var project = System.Xml.Linq.XDocument.Parse(Generated["sdk/dotnet/Pulumi.WebexWholesale.csproj"]);
+        var referenced = project.Descendants().Where(e => e.Name.LocalName is "None" or "EmbeddedResource" or "Compile")
+            .Select(e => (string?)e.Attribute("Include")).OfType<string>()
+            .Concat(project.Descendants().Where(e => e.Name.LocalName is "PackageIcon" or "PackageReadmeFile").Select(e => e.Value));
+
+        Assert.All(referenced, file => Assert.True(Generated.ContainsKey($"sdk/dotnet/{file}"), $"{file} is referenced but not generated"));
+    }
+}
