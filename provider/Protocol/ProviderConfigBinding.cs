@@ -30,7 +30,12 @@ public static class ProviderConfigBinding
         }
         catch (PropertyEncodingException error)
         {
-            return new CheckResponse { Inputs = request.News, Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } } };
+            // Even a value that cannot be read goes back with its secret marking: it may hold the token.
+            return new CheckResponse
+            {
+                Inputs = StructCodec.Encode(TypedCodec.Mark(news, AlwaysSecret, unknowns: null), allowUnknowns: true),
+                Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } },
+            };
         }
 
         var response = new CheckResponse

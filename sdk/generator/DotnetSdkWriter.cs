@@ -423,7 +423,7 @@ public static class DotnetSdkWriter
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-    private static IReadOnlyCollection<string> Strings(JsonNode? array) => array?.AsArray().Select(item => (string)item!).ToHashSet() ?? [];
+    private static HashSet<string> Strings(JsonNode? array) => array?.AsArray().Select(item => (string)item!).ToHashSet() ?? [];
 
     private static string ProjectFile(JsonObject schema, string version) => $"""
         <Project Sdk="Microsoft.NET.Sdk">

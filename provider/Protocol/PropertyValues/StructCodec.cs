@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
 using WebexWholesale.Provider.Resources;
 
@@ -32,7 +33,7 @@ public static class StructCodec
         return message;
     }
 
-    private static PropertyValue DecodeFields(IDictionary<string, Value> fields, bool allowUnknowns, string path)
+    private static PropertyValue DecodeFields(MapField<string, Value> fields, bool allowUnknowns, string path)
     {
         if (fields.TryGetValue(Signatures.Key, out var signature) && signature.KindCase == Value.KindOneofCase.StringValue)
         {
@@ -66,7 +67,7 @@ public static class StructCodec
         ? PropertyValue.Unknown
         : throw new PropertyEncodingException(path, "the value is unknown, but unknown values are only valid during preview");
 
-    private static PropertyValue DecodeSpecial(string kind, IDictionary<string, Value> fields, bool allowUnknowns, string path)
+    private static PropertyValue DecodeSpecial(string kind, MapField<string, Value> fields, bool allowUnknowns, string path)
     {
         string? Text(string key) =>
             fields.TryGetValue(key, out var field) && field.KindCase == Value.KindOneofCase.StringValue ? field.StringValue : null;

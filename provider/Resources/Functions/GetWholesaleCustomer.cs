@@ -16,7 +16,7 @@ public sealed class GetWholesaleCustomer : ICustomFunction<GetWholesaleCustomerA
     {
         if ((args.Id is null) == (args.ExternalId is null))
         {
-            return FunctionResult<CustomerDetails>.Fail(args.Id is null ? "id" : "externalId", "give exactly one of id and externalId to look a customer up");
+            return FunctionResult.Fail<CustomerDetails>(args.Id is null ? "id" : "externalId", "give exactly one of id and externalId to look a customer up");
         }
 
         var client = context.RequireProvider().Customers;
@@ -25,8 +25,8 @@ public sealed class GetWholesaleCustomer : ICustomFunction<GetWholesaleCustomerA
             : await client.FindByExternalIdAsync(args.ExternalId!, args.OnBehalfOfSubPartnerOrgId, context.Cancellation);
 
         return found is null
-            ? FunctionResult<CustomerDetails>.Fail(args.Id is null ? "externalId" : "id",
+            ? FunctionResult.Fail<CustomerDetails>(args.Id is null ? "externalId" : "id",
                 $"no Webex Wholesale customer has {(args.Id is null ? $"externalId '{args.ExternalId}'" : $"id '{args.Id}'")}")
-            : FunctionResult<CustomerDetails>.Of(CustomerDetails.From(found));
+            : FunctionResult.Of<CustomerDetails>(CustomerDetails.From(found));
     }
 }

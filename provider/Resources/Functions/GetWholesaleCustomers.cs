@@ -21,6 +21,6 @@ public sealed class GetWholesaleCustomers : ICustomFunction<GetWholesaleCustomer
             customers.Add(CustomerDetails.From(customer));
         }
 
-        return FunctionResult<GetWholesaleCustomersResult>.Of(new GetWholesaleCustomersResult { Customers = customers });
+        return FunctionResult.Of<GetWholesaleCustomersResult>(new GetWholesaleCustomersResult { Customers = customers });
     }
 }

@@ -177,7 +177,7 @@ public sealed partial class WholesaleCustomerResource
         throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, state, reasons);
     }
 
-    private static IReadOnlyList<string> Reasons(Customer customer, string operation)
+    private static List<string> Reasons(Customer customer, string operation)
     {
         var reasons = new List<string> { $"Webex reports customer {customer.ExternalId ?? customer.Id} as {customer.Status} after the {operation}" };
         reasons.AddRange((customer.Errors ?? []).Select(error => $"Webex: {error}"));

@@ -6,7 +6,7 @@ using WebexWholesale.Tests.Support;
 namespace WebexWholesale.Tests.Contract;
 
 /// <summary>Every body the simulator answers for the customer operations, checked against Cisco's OpenAPI contract.</summary>
-public sealed class SimulatorResponseContractTests : IAsyncLifetime
+public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
 {
     private const string Customers = "/wholesale/customers";
     private const string Customer = "/wholesale/customers/{customerId}";
@@ -20,11 +20,9 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorProcess.WriteToken);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _simulator.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    public void Dispose() => _http.Dispose();
 
     private const string CallingCustomer = """
         {"provisioningId": "p", "packages": ["webex_calling", "webex_meetings"], "externalId": "EXTERNAL",

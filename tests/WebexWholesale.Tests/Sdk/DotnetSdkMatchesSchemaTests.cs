@@ -28,11 +28,13 @@ public class DotnetSdkMatchesSchemaTests
     [Fact]
     public void TheSdkTypeChecks_AgainstPulumisPublicApi() => AssertCompiles(OutputKind.DynamicallyLinkedLibrary, SdkSources());
 
+    private static readonly string[] ExampleFiles = ["Program.cs", "FleetFile.cs"];
+
     [Fact]
     public void TheCSharpExample_TypeChecksAgainstTheSdk()
     {
         var example = Path.Combine(RepositoryPaths.Root, "examples", "csharp");
-        var sources = SdkSources().Concat(new[] { "Program.cs", "FleetFile.cs" }.Select(file => Parse(Path.Combine(example, file))))
+        var sources = SdkSources().Concat(ExampleFiles.Select(file => Parse(Path.Combine(example, file))))
             .Append(CSharpSyntaxTree.ParseText("""
                 global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;
                 global using System.Threading.Tasks;
@@ -149,7 +151,7 @@ public class DotnetSdkMatchesSchemaTests
         Assert.ThrowsAny<Exception>(() => AssertInputs(broken, Schema["types"]!["webex-wholesale:index:Address"]!["properties"]!.AsObject(), new HashSet<string> { "addressLine1" }, plain: false));
     }
 
-    private static void AssertInputs(ClassDeclarationSyntax args, JsonObject properties, IReadOnlySet<string> required, bool plain)
+    private static void AssertInputs(ClassDeclarationSyntax args, JsonObject properties, HashSet<string> required, bool plain)
     {
         var inputs = new Dictionary<string, (bool Required, string Type)>();
         foreach (var member in args.Members)
@@ -178,7 +180,7 @@ public class DotnetSdkMatchesSchemaTests
         }
     }
 
-    private static void AssertOutputs(ClassDeclarationSyntax resource, JsonObject properties, IReadOnlySet<string> required)
+    private static void AssertOutputs(ClassDeclarationSyntax resource, JsonObject properties, HashSet<string> required)
     {
         var outputs = resource.Members.OfType<PropertyDeclarationSyntax>()
             .Select(p => (Property: p, Attribute: Attributes(p).FirstOrDefault(a => a.Name.ToString() == "Output")))
@@ -192,7 +194,7 @@ public class DotnetSdkMatchesSchemaTests
         }
     }
 
-    private static void AssertOutputFields(ClassDeclarationSyntax type, JsonObject properties, IReadOnlySet<string> required)
+    private static void AssertOutputFields(ClassDeclarationSyntax type, JsonObject properties, HashSet<string> required)
     {
         Assert.Contains(Attributes(type), a => a.Name.ToString() == "OutputType");
         var fields = type.Members.OfType<FieldDeclarationSyntax>().Where(f => f.Modifiers.Any(m => m.Text == "readonly"))
@@ -273,7 +275,7 @@ public class DotnetSdkMatchesSchemaTests
         return reachable.Contains(token);
     }
 
-    private static IReadOnlySet<string> Required(JsonNode? node) => node?.AsArray().Select(n => (string)n!).ToHashSet() ?? new HashSet<string>();
+    private static HashSet<string> Required(JsonNode? node) => node?.AsArray().Select(n => (string)n!).ToHashSet() ?? [];
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 

@@ -6,7 +6,7 @@ using WebexWholesale.Tests.Support;
 
 namespace WebexWholesale.Tests.Webex;
 
-public class WebexRetryHandlerTests
+public sealed class WebexRetryHandlerTests : IDisposable
 {
     private const string CustomerJson = """{"id": "c1", "status": "provisioned"}""";
     private static readonly ProvisionCustomerRequest Provision = new()
@@ -224,4 +224,6 @@ public class WebexRetryHandlerTests
         Assert.True(WebexRetryHandler.IsIdempotent(new HttpRequestMessage(HttpMethod.Delete, "http://x")));
         Assert.False(WebexRetryHandler.IsIdempotent(new HttpRequestMessage(HttpMethod.Post, "http://x")));
     }
+
+    public void Dispose() => _transport.Dispose();
 }

@@ -6,7 +6,7 @@ using WebexWholesale.Tests.Support;
 
 namespace WebexWholesale.Tests.Webex;
 
-public class WholesaleCustomersClientTests
+public sealed class WholesaleCustomersClientTests : IDisposable
 {
     private const string Token = "s3cr3t-token-value";
     private readonly FakeTimeProvider _time = FakeClock.Create();
@@ -247,4 +247,6 @@ public class WholesaleCustomersClientTests
         {
         }
     }
+
+    public void Dispose() => _transport.Dispose();
 }
