@@ -12,7 +12,7 @@ PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider simulator install test test_unit test_conformance demo schema sdk_dotnet bench clean
+.PHONY: all provider simulator install dist dist-% test test_unit test_conformance demo schema sdk_dotnet bench clean
 
 all: provider simulator
 
@@ -33,6 +33,29 @@ $(SIMULATOR): $(shell find simulator -name '*.cs' -o -name '*.csproj' | grep -v 
 	chmod +x $(SIMULATOR)
 	@echo "built $(SIMULATOR)"
 
+# Release archives in Pulumi's plugin layout, pulumi-resource-<name>-v<version>-<os>-<arch>.tar.gz, and their checksums.
+# linux-amd64 is NativeAOT; NativeAOT cannot cross-compile from Linux to the others, so they are self-contained
+# single-file builds (JIT), restored against a lock file of their own so the committed one stays as it is.
+DIST         := bin/dist
+ARCHIVE       = $(DIST)/pulumi-resource-webex-wholesale-v$(VERSION)-$(1).tar.gz
+CROSS        := linux-arm64:linux-arm64 darwin-amd64:osx-x64 darwin-arm64:osx-arm64 windows-amd64:win-x64
+
+dist: dist-linux-amd64 $(foreach target,$(CROSS),dist-$(firstword $(subst :, ,$(target))))
+	cd $(DIST) && sha256sum *.tar.gz > pulumi-resource-webex-wholesale_$(VERSION)_checksums.txt
+	@cat $(DIST)/pulumi-resource-webex-wholesale_$(VERSION)_checksums.txt
+
+dist-linux-amd64: $(PLUGIN)
+	provider/pack-plugin.sh $(call ARCHIVE,linux-amd64) $(PLUGIN)
+
+define cross_dist
+dist-$(1):
+	$$(DOTNET) publish provider/Provider.csproj -c Release -r $(2) -o bin/.publish/$(2) --nologo -v quiet --self-contained \
+		-p:PublishAot=false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
+		-p:NuGetLockFilePath=$(CURDIR)/bin/.publish/$(2).packages.lock.json
+	provider/pack-plugin.sh $(call ARCHIVE,$(1)) bin/.publish/$(2)/pulumi-resource-webex-wholesale$(if $(findstring win,$(2)),.exe,)
+endef
+$(foreach target,$(CROSS),$(eval $(call cross_dist,$(firstword $(subst :, ,$(target))),$(lastword $(subst :, ,$(target))))))
+
 # Where the Pulumi CLI looks for plugins: $PULUMI_HOME/plugins/resource-<name>-v<version>/.
 install: provider
 	mkdir -p "$(PLUGIN_DIR)"
@@ -41,12 +64,13 @@ install: provider
 
 LOGS := bin/test-logs
 
-# Every test; the last line adds up all runners' results.
-test: provider simulator
+# Every test; both runners always run, and the last line adds up their results (a runner that failed fails the target).
+test: provider simulator dist-linux-amd64
 	@mkdir -p $(LOGS)
-	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log
-	$(MAKE) --no-print-directory test_conformance 2>&1 | tee $(LOGS)/conformance.log
-	@tests/report-totals.sh $(LOGS)/unit.log $(LOGS)/conformance.log
+	@status=0; \
+	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log || status=1; \
+	$(MAKE) --no-print-directory test_conformance 2>&1 | tee $(LOGS)/conformance.log || status=1; \
+	tests/report-totals.sh $(LOGS)/unit.log $(LOGS)/conformance.log && exit $$status
 
 test_unit:
 	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet --logger "console;verbosity=minimal"

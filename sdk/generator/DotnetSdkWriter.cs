@@ -62,7 +62,7 @@ public static class DotnetSdkWriter
         files["Config/Config.cs"] = ConfigFile(package, schema["config"]!["variables"]!.AsObject());
         files["Utilities.cs"] = UtilitiesFile();
         files["version.txt"] = version + "\n";
-        files["pulumi-plugin.json"] = new JsonObject { ["resource"] = true, ["name"] = package, ["version"] = version }
+        files["pulumi-plugin.json"] = new JsonObject { ["resource"] = true, ["name"] = package, ["version"] = version, ["server"] = (string?)schema["pluginDownloadURL"] }
             .ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
         files["Pulumi.WebexWholesale.csproj"] = ProjectFile(schema, version);
         files["README.md"] = $"# {Namespace}\n\n{(string?)schema["description"]}\n\nGenerated from `schema.json` by `make schema`; built and packed by `make sdk_dotnet`.\n";

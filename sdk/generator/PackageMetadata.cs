@@ -9,6 +9,9 @@ public static class PackageMetadata
     public const string Module = "index";
     public const string Repository = "https://github.com/pulumi-webex-wholesale/pulumi-webex-wholesale";
 
+    /// <summary>Where the engine downloads the plugin's release archives from (the repository's GitHub releases).</summary>
+    public const string PluginDownloadUrl = "github://api.github.com/pulumi-webex-wholesale/pulumi-webex-wholesale";
+
     public static JsonObject Header(string version) => new()
     {
         ["name"] = Name,
@@ -20,6 +23,7 @@ public static class PackageMetadata
         ["repository"] = Repository,
         ["publisher"] = "pulumi-webex-wholesale contributors",
         ["license"] = "Apache-2.0",
+        ["pluginDownloadURL"] = PluginDownloadUrl,
     };
 
     public static JsonObject Languages() => new()

@@ -41,7 +41,7 @@ public sealed class SchemaWriter
         schema["functions"] = writer.Functions();
         schema["types"] = new JsonObject(writer._types.Select(type => KeyValuePair.Create(type.Key, (JsonNode?)type.Value)));
         return Reorder(schema, ["name", "displayName", "version", "description", "keywords", "homepage", "repository", "publisher", "license",
-            "config", "provider", "language", "resources", "types", "functions"]);
+            "pluginDownloadURL", "config", "provider", "language", "resources", "types", "functions"]);
     }
 
     public static string Serialize(JsonObject schema) =>

@@ -55,9 +55,9 @@ async function startFakeEngine() {
  * Starts the plugin with the engine's argument convention and reads the port from the first stdout line.
  * Everything the plugin prints is kept, so tests can check that stdout holds nothing but the port.
  */
-async function startPlugin({ args = [], cwd = repoRoot, env = {} } = {}) {
+async function startPlugin({ args = [], cwd = repoRoot, env = {}, executable = pluginPath } = {}) {
   const started = process.hrtime.bigint();
-  const child = spawn(pluginPath, args, {
+  const child = spawn(executable, args, {
     cwd,
     env: { ...process.env, WEBEX_ACCESS_TOKEN: '', WEBEX_BASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -39,7 +39,7 @@ public class ClientRequestContractTests
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ProvisionBody_WithEveryField_Conforms()
     {
         var (client, transport) = Capture(HttpStatusCode.Accepted, """{"url": "https://webexapis.com/v1/wholesale/customers/x"}""");
@@ -55,7 +55,7 @@ public class ClientRequestContractTests
         Assert.Subset(OpenApiContract.Webex.QueryParameters("/wholesale/customers", "post").ToHashSet(), QueryNames(transport.Requests.Single().Uri));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ProvisionBody_ForAnExistingOrg_Conforms()
     {
         var (client, transport) = Capture(HttpStatusCode.Accepted, """{"url": "https://webexapis.com/v1/wholesale/customers/x"}""");
@@ -68,7 +68,7 @@ public class ClientRequestContractTests
         await AssertConforms("/wholesale/customers", "post", transport.Requests.Single().Body!);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task UpdateBody_Conforms()
     {
         var (client, transport) = Capture(HttpStatusCode.Accepted, "");
@@ -81,7 +81,7 @@ public class ClientRequestContractTests
         await AssertConforms("/wholesale/customers/{customerId}", "put", transport.Requests.Single().Body!);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task PrecheckBody_Conforms()
     {
         var (client, transport) = Capture(HttpStatusCode.OK, """{"message": "success"}""");
@@ -96,7 +96,7 @@ public class ClientRequestContractTests
         await AssertConforms("/wholesale/customers/validate", "post", transport.Requests.Single().Body!);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListQuery_UsesOnlyDeclaredParameters()
     {
         var (client, transport) = Capture(HttpStatusCode.OK, """{"items": []}""");
@@ -108,7 +108,7 @@ public class ClientRequestContractTests
         Assert.Subset(OpenApiContract.Webex.QueryParameters("/wholesale/customers", "get").ToHashSet(), QueryNames(transport.Requests.Single().Uri));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task TheCheckCanFail_AnUndeclaredOrMistypedFieldIsReported()
     {
         var schema = OpenApiContract.Webex.RequestSchema("/wholesale/customers", "post");
@@ -121,7 +121,7 @@ public class ClientRequestContractTests
         Assert.Contains(problems, p => p.Contains("county") && p.Contains("not declared"));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task LegacyLocationFields_AreOmittedUnlessSet()
     {
         var (client, transport) = Capture(HttpStatusCode.Accepted, "");

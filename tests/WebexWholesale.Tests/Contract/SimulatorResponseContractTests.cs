@@ -71,7 +71,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         return response;
     }
 
-    [Fact]
+    [ContractFact]
     public async Task EveryStateOfALifecycle_Conforms()
     {
         var id = await ProvisionAsync("contract-1");
@@ -103,7 +103,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
-    [Fact]
+    [ContractFact]
     public async Task FailedAndPartialCustomers_Conform()
     {
         var failed = await ProvisionAsync("sim-fail-contract");
@@ -116,7 +116,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         Assert.Contains("provisioned_with_errors", await withErrors.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ListPages_Conform()
     {
         await ProvisionAsync("contract-a");
@@ -129,7 +129,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         Assert.Contains("rel=\"next\"", response.Headers.GetValues("Link").Single());
     }
 
-    [Fact]
+    [ContractFact]
     public async Task PrecheckSuccess_Conforms()
     {
         using var response = await _http.PostAsync("wholesale/customers/validate", Json("""
@@ -142,7 +142,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         await AssertConforms(response, "/wholesale/customers/validate", "post");
     }
 
-    [Fact]
+    [ContractFact]
     public async Task ErrorAnswers_UseDeclaredStatusesAndTheWebexErrorBody()
     {
         using var invalid = await _http.PostAsync("wholesale/customers", Json("""{"packages": []}"""));

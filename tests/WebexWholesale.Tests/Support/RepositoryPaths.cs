@@ -10,6 +10,12 @@ public static class RepositoryPaths
 
     public static string Contract(string name) => Path.Combine(Shared, "contracts", name);
 
+    /// <summary>Whether the shared contracts are beside the repository: CI has them, a clone from a Git host does not.</summary>
+    public static bool ContractsPresent => File.Exists(Contract("webex-wholesale.openapi.json"));
+
+    public static string ContractsMissing =>
+        $"needs the shared contracts ({Path.Combine(Shared, "contracts")} is absent in this clone; CI has them, or set SHARED_DIR)";
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
