@@ -264,25 +264,58 @@ describe('WholesaleCustomer through the engine sequences', () => {
     assert.equal(refreshed.id, '');
   });
 
-  test('import: Read with only an id, then Check and Diff show no replacement', async () => {
-    const made = await simulator.webex('POST', 'wholesale/customers', customer('import-1'));
+  /** A customer made outside Pulumi (as in Partner Hub), provisioned, and read the way the import option reads it. */
+  async function importable(externalId, program = customer(externalId)) {
+    const made = await simulator.webex('POST', 'wholesale/customers', program);
     const id = made.body.url.split('/').pop();
     await simulator.control('POST', 'clock/advance', { seconds: 2 });
+    return { id, imported: await read(externalId, id, null, null) };
+  }
 
-    const imported = await read('import-1', id, null, null);
+  test('import: Read with only an id returns what Webex knows, as inputs and state', async () => {
+    const { id, imported } = await importable('import-1');
+
     assert.equal(imported.id, id);
     assert.equal(imported.inputs.externalId, 'import-1');
     assert.deepEqual(imported.inputs.packages, ['webex_meetings']);
     assert.ok(imported.inputs.orgId);
     assert.equal(imported.properties.status, 'provisioned');
+    assert.equal(imported.inputs.provisioningId, undefined, 'Webex never returns it');
+  });
 
-    const program = customer('import-1');
-    const checked = await check('import-1', imported.inputs, program);
+  test('import option: Read -> Check -> Diff of a program that matches Webex is DIFF_NONE', async () => {
+    const { id, imported } = await importable('import-2');
+
+    const program = customer('import-2', { subPartnerAdminEmail: 'admin@sub.example.test' });
+    const checked = await check('import-2', imported.inputs, program);
     assert.deepEqual(checked.failures, []);
-    const d = await diff('import-1', id, imported.properties, imported.inputs, checked.inputs);
-    assert.deepEqual(d.replaces, [], 'create-only inputs Webex cannot return are added, not changed');
-    assert.equal(d.detailed.provisioningId, Kind.ADD);
-    assert.equal(d.detailed.customerInfo, Kind.ADD);
+    const d = await diff('import-2', id, imported.properties, imported.inputs, checked.inputs);
+
+    assert.equal(d.changes, DiffChanges.DIFF_NONE, `diffs: ${d.diffs}`);
+    assert.deepEqual(d.diffs, []);
+  });
+
+  test('import option: a program that differs on packages is DIFF_SOME on packages, never a replacement', async () => {
+    const { id, imported } = await importable('import-3');
+
+    const program = customer('import-3', { packages: ['webex_meetings', 'cx_ai_assistant'] });
+    const checked = await check('import-3', imported.inputs, program);
+    const d = await diff('import-3', id, imported.properties, imported.inputs, checked.inputs);
+
+    assert.equal(d.changes, DiffChanges.DIFF_SOME);
+    assert.deepEqual(d.diffs, ['packages']);
+    assert.deepEqual(d.replaces, []);
+  });
+
+  test('pulumi import: a program written from Read\'s inputs passes Check and Diff with no change', async () => {
+    const { id, imported } = await importable('import-4');
+
+    const generated = { ...imported.inputs }; // what `pulumi import` writes into the program
+    const checked = await check('import-4', imported.inputs, generated);
+    assert.deepEqual(checked.failures, [], 'no create-only input is needed for a customer that exists');
+    const d = await diff('import-4', id, imported.properties, imported.inputs, checked.inputs);
+
+    assert.equal(d.changes, DiffChanges.DIFF_NONE, `diffs: ${d.diffs}`);
   });
 
   test('up: an externalId Webex already has is refused with the import command, never a second customer', async () => {

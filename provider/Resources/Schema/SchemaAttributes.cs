@@ -39,3 +39,17 @@ public sealed class DefaultValueAttribute(object value) : Attribute
 {
     public object Value { get; } = value;
 }
+
+/// <summary>
+/// The service never returns the input: it is kept from the program. After an import it is unknown rather than
+/// absent, so a value the program gives then is taken without a change.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotReturnedAttribute : Attribute;
+
+/// <summary>
+/// The program may leave the input out, and the service then assigns it (as Terraform's Optional+Computed): the
+/// service's value is state, and a program without it is not a difference.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ComputedAttribute : Attribute;

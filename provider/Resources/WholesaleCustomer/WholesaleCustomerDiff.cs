@@ -9,8 +9,15 @@ namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 /// Compares the inputs the customer was last deployed (or refreshed) with against the new inputs. Lists marked
 /// <see cref="UnorderedAttribute"/> (packages) compare as sets. Inputs marked <see cref="ReplaceOnChangesAttribute"/>
 /// replace the customer, because Webex's update does not accept them, and always delete first: two customers with one
-/// externalId must never exist. A create-only input that was absent before (after an import, Webex could not return
-/// it) or is removed from the program is not a reason to replace.
+/// externalId must never exist. A create-only input that was absent before or is removed from the program is not a
+/// reason to replace.
+/// <para>
+/// Imports: a customer read from Webex lacks the inputs Webex never returns (<see cref="NotReturnedAttribute"/>); they
+/// are unknown, not different, so the program's values are taken without a change and kept from then on. Such olds
+/// are recognised by the missing <c>provisioningId</c>, which every customer this provider created has. An input
+/// Webex assigns when the program leaves it out (<see cref="ComputedAttribute"/>, the org of a new customer) is
+/// state, so a program without it is not a change either.
+/// </para>
 /// </summary>
 public static class WholesaleCustomerDiff
 {
@@ -20,6 +27,13 @@ public static class WholesaleCustomerDiff
     public static readonly IReadOnlySet<string> CreateOnly = SchemaDeclarations.PropertiesWith<ReplaceOnChangesAttribute>(Inputs);
 
     private static readonly IReadOnlySet<string> Unordered = SchemaDeclarations.PropertiesWith<UnorderedAttribute>(Inputs);
+
+    private static readonly IReadOnlySet<string> NotReturned = SchemaDeclarations.PropertiesWith<NotReturnedAttribute>(Inputs);
+
+    private static readonly IReadOnlySet<string> Computed = SchemaDeclarations.PropertiesWith<ComputedAttribute>(Inputs);
+
+    /// <summary>The required create-only input whose absence marks inputs that were read from Webex (an import).</summary>
+    private static readonly string ImportMarker = SchemaDeclarations.PropertiesWith<RequiredAttribute>(Inputs).Intersect(NotReturned).Single();
 
     public static ResourceDiff Compute(WholesaleCustomerInputs olds, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges)
     {
@@ -36,12 +50,22 @@ public static class WholesaleCustomerDiff
             changes.Add(new PropertyChange(path, Lookup(before, path) is null ? ChangeKind.Add : ChangeKind.Update));
         }
 
+        var imported = before[ImportMarker] is null;
         var result = changes
             .Where(change => !ignoreChanges.Any(ignored => PropertyPath.IsWithin(change.Path, ignored)))
+            .Where(change => !IsState(change, imported, news.Unknowns))
             .Select(change => change with { Replaces = Replaces(change, before, after, news.Unknowns) })
             .OrderBy(change => change.Path, StringComparer.Ordinal)
             .ToList();
         return new ResourceDiff(result, DeleteBeforeReplace: true);
+    }
+
+    /// <summary>A difference that is only what an import could not know, or what Webex assigned: no change.</summary>
+    private static bool IsState(PropertyChange change, bool imported, PropertyPathSet unknowns)
+    {
+        var key = PropertyPath.TopLevel(change.Path);
+        return (imported && change.Kind == ChangeKind.Add && change.Path == key && NotReturned.Contains(key)) ||
+               (change.Kind == ChangeKind.Delete && change.Path == key && Computed.Contains(key) && !unknowns.Touches(key));
     }
 
     private static bool Replaces(PropertyChange change, JsonObject before, JsonObject after, PropertyPathSet unknowns)

@@ -12,7 +12,16 @@ public class WholesaleCustomerDiffTests
         public override string ToString() => Path;
     }
 
-    private static readonly WholesaleCustomerInputs Base = Customer() with { CustomerInfo = null, ProvisioningId = null, Address = null, ExternalId = null };
+    /// <summary>A customer this provider created: it always has its provisioningId (inputs without one were read from Webex).</summary>
+    private static readonly WholesaleCustomerInputs Base = Customer() with { CustomerInfo = null, Address = null, ExternalId = null };
+
+    /// <summary>The fields other than the one whose absence marks an import.</summary>
+    public static TheoryData<Field> FieldsOfACreatedCustomer => FieldsExcept("provisioningId");
+
+    /// <summary>The fields a program may drop without a change: none but the org Webex assigns.</summary>
+    public static TheoryData<Field> FieldsThatAreNotOnlyState => FieldsExcept("orgId");
+
+    private static TheoryData<Field> FieldsExcept(string path) => [.. ((IEnumerable<object[]>)Fields).Select(row => (Field)row[0]).Where(f => f.Path != path)];
 
     public static TheoryData<Field> Fields => new()
     {
@@ -51,7 +60,7 @@ public class WholesaleCustomerDiffTests
     }
 
     [Theory]
-    [MemberData(nameof(Fields))]
+    [MemberData(nameof(FieldsOfACreatedCustomer))]
     public void Added_IsAnAdd_ThatNeverReplaces(Field field)
     {
         var change = Assert.Single(Diff(field.Set(Base, null), field.Set(Base, field.A)).Changes);
@@ -60,7 +69,7 @@ public class WholesaleCustomerDiffTests
     }
 
     [Theory]
-    [MemberData(nameof(Fields))]
+    [MemberData(nameof(FieldsThatAreNotOnlyState))]
     public void Removed_IsADelete_ThatNeverReplaces(Field field)
     {
         var change = Assert.Single(Diff(field.Set(Base, field.A), field.Set(Base, null)).Changes);
@@ -103,20 +112,44 @@ public class WholesaleCustomerDiffTests
         Assert.False(diff.RequiresReplacement);
     }
 
+    /// <summary>What Read returns on an import: what Webex returns, nothing it does not.</summary>
+    private static readonly WholesaleCustomerInputs Imported = Customer() with { ProvisioningId = null, CustomerInfo = null, OrgId = "org-1" };
+
     [Fact]
-    public void AfterImport_TheCreateOnlyInputsOfTheProgramAreAdded_NotAReplacement()
+    public void AfterImport_AMatchingProgram_IsNoChange()
     {
-        // Read after an import can only return what Webex returns: no provisioningId, no customerInfo.
-        var imported = Customer() with { ProvisioningId = null, CustomerInfo = null, OrgId = "org-1" };
-        var program = Customer();
+        var program = Customer() with
+        {
+            ProvisioningParameters = new ProvisioningParametersInput { Calling = new CallingParametersInput { Location = HeadOffice } },
+            SubPartnerAdminEmail = "admin@sub.test",
+        };
 
-        var diff = Diff(imported, program);
-
-        Assert.False(diff.RequiresReplacement);
-        Assert.Contains(diff.Changes, c => c is { Path: "provisioningId", Kind: ChangeKind.Add });
-        Assert.Contains(diff.Changes, c => c is { Path: "customerInfo", Kind: ChangeKind.Add });
-        Assert.Contains(diff.Changes, c => c is { Path: "orgId", Kind: ChangeKind.Delete });
+        Assert.Empty(Diff(Imported, program).Changes); // inputs Webex never returns are unknown after an import, not added
     }
+
+    [Fact]
+    public void AfterImport_ARealDifference_IsAnUpdate_NeverAReplacement()
+    {
+        var diff = Diff(Imported, Customer("webex_meetings", "webex_suite") with { ExternalId = "acme-2" });
+
+        Assert.Equal(["externalId", "packages[1]"], diff.Changes.Select(c => c.Path));
+        Assert.False(diff.RequiresReplacement);
+    }
+
+    [Fact]
+    public void AProgramWrittenFromReadsInputs_IsNoChange() => Assert.Empty(Diff(Imported, Imported).Changes);
+
+    [Fact]
+    public void AfterACreate_AddingProvisioningParameters_IsStillAChange() =>
+        Assert.Contains(Diff(Customer(), Customer() with { ProvisioningParameters = new ProvisioningParametersInput() }).Changes,
+            change => change is { Path: "provisioningParameters", Kind: ChangeKind.Add });
+
+    [Fact]
+    public void LeavingOutTheOrgWebexAssigned_IsNoChange() => Assert.Empty(Diff(Customer() with { OrgId = "org-1" }, Customer()).Changes);
+
+    [Fact]
+    public void AnOrgThatBecomesUnknown_IsStillAChange() =>
+        Assert.True(WholesaleCustomerDiff.Compute(Customer() with { OrgId = "org-1" }, WithUnknowns(Customer(), "orgId"), []).RequiresReplacement);
 
     [Fact]
     public void UnknownPackageElement_IsAnUpdateAtThatIndex()
