@@ -12,9 +12,9 @@ PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider simulator install dist dist-% test test_unit test_conformance demo schema sdk_dotnet bench clean
+.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance demo schema sdk_dotnet bench clean
 
-all: provider simulator
+all: provider simulator exporter
 
 # The plugin, published as NativeAOT (trim and AOT warnings fail the build).
 provider: $(PLUGIN)
@@ -23,6 +23,15 @@ $(PLUGIN): $(shell find provider -name '*.cs' -o -name '*.proto' -o -name '*.csp
 	$(DOTNET) publish provider/Provider.csproj -c Release -r $(RID) -o bin/.publish/provider --nologo -v quiet
 	install -m 0755 bin/.publish/provider/pulumi-resource-webex-wholesale $(PLUGIN)
 	@echo "built $(PLUGIN) $(VERSION)"
+
+# The bulk export command for adopting a partner's existing customers, NativeAOT like the plugin.
+EXPORTER     := bin/webex-wholesale-export
+exporter: $(EXPORTER)
+
+$(EXPORTER): $(shell find exporter provider -name '*.cs' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') Directory.Build.props Directory.Packages.props
+	$(DOTNET) publish exporter/Exporter.csproj -c Release -r $(RID) -o bin/.publish/exporter --nologo -v quiet
+	install -m 0755 bin/.publish/exporter/webex-wholesale-export $(EXPORTER)
+	@echo "built $(EXPORTER)"
 
 # The local Webex Wholesale simulator (framework-dependent; a wrapper script runs it from bin/).
 simulator: $(SIMULATOR)
@@ -65,7 +74,7 @@ install: provider
 LOGS := bin/test-logs
 
 # Every test; both runners always run, and the last line adds up their results (a runner that failed fails the target).
-test: provider simulator dist-linux-amd64
+test: provider simulator exporter dist-linux-amd64
 	@mkdir -p $(LOGS)
 	@status=0; \
 	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log || status=1; \
@@ -73,13 +82,13 @@ test: provider simulator dist-linux-amd64
 	tests/report-totals.sh $(LOGS)/unit.log $(LOGS)/conformance.log && exit $$status
 
 test_unit:
-	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet --logger "console;verbosity=minimal"
+	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet --logger "console;verbosity=normal"
 
 $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
 
 test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
-	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node --test --test-concurrency=1 --test-reporter=spec
+	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) node --test --test-concurrency=1 --test-reporter=spec
 
 # Build, start the simulator, deploy the YAML example fleet, check for drift, destroy (needs the Pulumi CLI).
 demo: provider simulator
@@ -101,4 +110,4 @@ bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
 	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
 
 clean:
-	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj
+	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj exporter/bin exporter/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

@@ -9,6 +9,9 @@ public sealed class FleetFile
     public string ProvisioningId { get; set; } = "";
     public List<CustomerEntry> Customers { get; set; } = [];
 
+    /// <summary>The name of the customer's resource in the stack.</summary>
+    public static string ResourceName(CustomerEntry entry) => string.IsNullOrEmpty(entry.PulumiName) ? entry.ExternalId : entry.PulumiName;
+
     public static FleetFile Load(string path) =>
         new DeserializerBuilder()
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -19,6 +22,14 @@ public sealed class FleetFile
 public sealed class CustomerEntry
 {
     public string ExternalId { get; set; } = "";
+
+    /// <summary>The Pulumi resource name, where the externalId is not a plain name (webex-wholesale-export sets it).</summary>
+    public string? PulumiName { get; set; }
+
+    /// <summary>The Webex customer id of a customer adopted from Partner Hub (webex-wholesale-export sets it).</summary>
+    public string? WebexId { get; set; }
+
+    /// <summary>The name and <see cref="PrimaryEmail"/> are needed to create the customer; an adopted one may leave them empty.</summary>
     public string Name { get; set; } = "";
     public string PrimaryEmail { get; set; } = "";
     public string? Language { get; set; }

@@ -10,12 +10,15 @@ return await Deployment.RunAsync(() =>
 
     foreach (var entry in fleet.Customers)
     {
-        var customer = new WholesaleCustomer(entry.ExternalId, new WholesaleCustomerArgs
+        // A customer adopted from Partner Hub may leave out what Webex does not return (template, name, e-mail).
+        var customer = new WholesaleCustomer(FleetFile.ResourceName(entry), new WholesaleCustomerArgs
         {
-            ProvisioningId = fleet.ProvisioningId,
+            ProvisioningId = string.IsNullOrEmpty(fleet.ProvisioningId) ? null! : fleet.ProvisioningId,
             ExternalId = entry.ExternalId,
             Address = ToArgs(entry.Address),
-            CustomerInfo = new CustomerInfoArgs { Name = entry.Name, PrimaryEmail = entry.PrimaryEmail, Language = entry.Language! },
+            CustomerInfo = string.IsNullOrEmpty(entry.Name) && string.IsNullOrEmpty(entry.PrimaryEmail)
+                ? null!
+                : new CustomerInfoArgs { Name = entry.Name, PrimaryEmail = entry.PrimaryEmail, Language = entry.Language! },
             Packages = entry.Packages,
             ProvisioningParameters = entry.CallingLocation is { } location
                 ? new ProvisioningParametersArgs
@@ -32,7 +35,7 @@ return await Deployment.RunAsync(() =>
                     },
                 }
                 : null!,
-        });
+        }, new CustomResourceOptions { ImportId = entry.WebexId! });
         statuses[$"{entry.ExternalId}Status"] = customer.Status;
     }
 

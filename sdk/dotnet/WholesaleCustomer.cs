@@ -45,7 +45,7 @@ namespace Pulumi.WebexWholesale
     /// pulumi import webex-wholesale:index:WholesaleCustomer acme Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvNTJjZjU3NmQ
     /// ```
     ///
-    /// Webex does not return `provisioningId`, `customerInfo` or `provisioningParameters`; add them to your program after the import. Adding them is not a change that replaces the customer.
+    /// Webex does not return `provisioningId`, `customerInfo`, `provisioningParameters` or `subPartnerAdminEmail`: after an import they are unknown, so the program may give them or leave them out, and neither is a change. An `orgId` Webex assigned may be left out as well. To adopt a whole fleet, `webex-wholesale-export` writes a bulk import file for `pulumi import --file`.
     /// </summary>
     [WebexWholesaleResourceType("webex-wholesale:index:WholesaleCustomer")]
     public partial class WholesaleCustomer : global::Pulumi.CustomResource

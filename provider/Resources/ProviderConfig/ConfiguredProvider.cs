@@ -22,10 +22,12 @@ public sealed class ConfiguredProvider : IDisposable
 
     public IWholesaleCustomersClient Customers { get; }
 
-    public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics)
+    /// <param name="retry">how requests are retried; the defaults suit a deployment</param>
+    public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics, WebexRetryOptions? retry = null)
     {
         var http = WebexHttp.CreateClient(settings.MaxConcurrentRequests, time,
-            retry => diagnostics($"Webex answered {retry.Reason} to {retry.Method} {retry.Path}; retry {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s"));
+            notice => diagnostics($"Webex answered {notice.Reason} to {notice.Method} {notice.Path}; retry {notice.Attempt} in {notice.Delay.TotalSeconds:0.#} s"),
+            retry);
         return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken));
     }
 

@@ -29,8 +29,10 @@ public sealed class WebexRetryHandler : DelegatingHandler
     public WebexRetryHandler(WebexRetryOptions options, TimeProvider time, Action<RetryNotice>? onRetry, HttpMessageHandler inner)
         : base(inner)
     {
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        if (options.MaxRetries > 0) // Polly's retry needs at least one attempt; none means send once
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -47,9 +49,10 @@ public sealed class WebexRetryHandler : DelegatingHandler
                         args.RetryDelay, Describe(args.Outcome)));
                     return ValueTask.CompletedTask;
                 },
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
+            });
+        }
+
+        _pipeline = builder.AddTimeout(options.AttemptTimeout).Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -16,23 +16,7 @@ public class CSharpExampleTests
     {
         foreach (var entry in Fleet.Customers)
         {
-            var inputs = new WholesaleCustomerInputs
-            {
-                ProvisioningId = Fleet.ProvisioningId,
-                ExternalId = entry.ExternalId,
-                Address = Address(entry.Address),
-                CustomerInfo = new CustomerInfoInput { Name = entry.Name, PrimaryEmail = entry.PrimaryEmail, Language = entry.Language },
-                Packages = entry.Packages,
-                ProvisioningParameters = entry.CallingLocation is { } location
-                    ? new ProvisioningParametersInput
-                    {
-                        Calling = new CallingParametersInput
-                        {
-                            Location = new LocationInput { Name = location.Name, Timezone = location.Timezone, Language = location.Language, Address = Address(location.Address ?? entry.Address) },
-                        },
-                    }
-                    : null,
-            };
+            var inputs = FleetProgram.Inputs(Fleet, entry);
 
             var result = WholesaleCustomerValidation.Validate(new Decoded<WholesaleCustomerInputs>(inputs, PropertyPathSet.Empty, PropertyPathSet.Empty), creating: true, []);
 
@@ -51,10 +35,4 @@ public class CSharpExampleTests
 
         Assert.Equal(yamlExternalIds, Fleet.Customers.Select(c => c.ExternalId).Order());
     }
-
-    private static AddressInput Address(AddressEntry entry) => new()
-    {
-        AddressLine1 = entry.AddressLine1, AddressLine2 = entry.AddressLine2, City = entry.City,
-        StateOrProvince = entry.StateOrProvince, ZipOrPostalCode = entry.ZipOrPostalCode, Country = entry.Country,
-    };
 }

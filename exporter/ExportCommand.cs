@@ -1,0 +1,90 @@
+using System.CommandLine;
+using WebexWholesale.Provider.Resources.ProviderConfig;
+using WebexWholesale.Provider.Webex.Http;
+
+namespace WebexWholesale.Exporter;
+
+/// <summary>The command line of <c>webex-wholesale-export</c>: options, environment fallbacks, and one clear line per failure.</summary>
+public static class ExportCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider time,
+        CancellationToken cancellationToken = default)
+    {
+        var baseUrl = new Option<string>("--base-url")
+        {
+            Description = $"Webex API base URL (default: ${ProviderConfiguration.BaseUrlVariable}, else {ProviderConfiguration.DefaultBaseUrl})",
+        };
+        var accessToken = new Option<string>("--access-token")
+        {
+            Description = $"Webex access token with spark-admin:wholesale_customers_read (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
+        };
+        var status = new Option<string[]>("--status") { Description = "only customers in this status; repeat for several (e.g. provisioned)", AllowMultipleArgumentsPerToken = true };
+        var subPartner = new Option<string>("--sub-partner") { Description = "list the customers of this sub-partner organization (onBehalfOfSubPartnerOrgId)" };
+        var prefix = new Option<string>("--external-id-prefix") { Description = "only customers whose externalId starts with this text" };
+        var importFile = new Option<string>("--import-file") { Description = "Pulumi bulk import file to write, for `pulumi import --file`", DefaultValueFactory = _ => "import.json" };
+        var fleetFile = new Option<string>("--fleet-file") { Description = "fleet file to write, as examples/csharp reads it", DefaultValueFactory = _ => "customers.yaml" };
+        var retries = new Option<int>("--retries") { Description = "retries of a request Webex rate-limits or does not answer", DefaultValueFactory = _ => 3 };
+
+        var root = new RootCommand(
+            "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
+        {
+            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retries,
+        };
+        var exitCode = 0;
+        root.SetAction(async (result, token) =>
+        {
+            var request = new ExportRequest(
+                BaseUrl: result.GetValue(baseUrl) ?? environment(ProviderConfiguration.BaseUrlVariable) ?? ProviderConfiguration.DefaultBaseUrl.AbsoluteUri,
+                AccessToken: result.GetValue(accessToken) ?? environment(ProviderConfiguration.AccessTokenVariable),
+                Statuses: result.GetValue(status) ?? [],
+                SubPartner: result.GetValue(subPartner),
+                ExternalIdPrefix: result.GetValue(prefix),
+                ImportFile: result.GetValue(importFile)!,
+                FleetFile: result.GetValue(fleetFile)!,
+                Retries: result.GetValue(retries));
+            exitCode = await RunAsync(request, stdout, stderr, time, token);
+            return exitCode;
+        });
+
+        var parsed = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var code = await parsed.InvokeAsync(invocation, cancellationToken);
+        return parsed.Errors.Count > 0 ? 2 : code;
+    }
+
+    private static async Task<int> RunAsync(ExportRequest request, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Problem() is { } problem)
+        {
+            await stderr.WriteLineAsync($"webex-wholesale-export: {problem}");
+            return 2;
+        }
+
+        var settings = new ProviderSettings(new Uri(request.BaseUrl), request.AccessToken!, ProviderConfiguration.DefaultMaxConcurrentRequests);
+        var retry = new WebexRetryOptions { MaxRetries = request.Retries, AttemptTimeout = TimeSpan.FromSeconds(30) };
+        using var provider = ConfiguredProvider.Create(settings, time, _ => { }, retry);
+        try
+        {
+            var summary = await new FleetExport(provider.Customers, new Progress(stderr, time)).RunAsync(request, cancellationToken);
+            await stdout.WriteLineAsync($"wrote {summary.Customers} customers to {request.ImportFile} and {request.FleetFile}; " +
+                                        $"fill in what Webex does not return (marked TODO in {request.FleetFile}), then run " +
+                                        $"`pulumi import --file {request.ImportFile}` or add import options to your program");
+            return 0;
+        }
+        catch (ExportException error)
+        {
+            await stderr.WriteLineAsync($"webex-wholesale-export: {error.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("webex-wholesale-export: cancelled; nothing was written");
+            return 130;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"webex-wholesale-export: cannot finish writing the files: {error.Message}");
+            return 1;
+        }
+    }
+}

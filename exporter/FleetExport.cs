@@ -1,0 +1,70 @@
+using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Webex;
+
+namespace WebexWholesale.Exporter;
+
+/// <summary>One customer to adopt: its stable Pulumi name, its Webex id, and its inputs as Webex holds them.</summary>
+public sealed record ExportedCustomer(string PulumiName, string Id, WholesaleCustomerInputs Inputs);
+
+public sealed record ExportSummary(int Listed, int Customers);
+
+/// <summary>
+/// Lists the customers (every page, through the client's retry rules), keeps those matching the filters, and writes
+/// the import file and the fleet file together: both or neither. The output files are opened before Webex is asked
+/// anything, so an unwritable path fails at once.
+/// </summary>
+public sealed class FleetExport(IWholesaleCustomersClient client, Progress progress)
+{
+    public async Task<ExportSummary> RunAsync(ExportRequest request, CancellationToken cancellationToken)
+    {
+        using var importFile = AtomicFile.Open(request.ImportFile);
+        using var fleetFile = AtomicFile.Open(request.FleetFile);
+
+        var listed = 0;
+        var customers = new List<Customer>();
+        var filter = new CustomerListFilter { Status = request.Statuses.Count > 0 ? request.Statuses : null, PageSize = 100 };
+        try
+        {
+            await foreach (var customer in client.ListAsync(filter, request.SubPartner, cancellationToken))
+            {
+                listed++;
+                if (request.ExternalIdPrefix is not { } prefix || customer.ExternalId?.StartsWith(prefix, StringComparison.Ordinal) == true)
+                {
+                    customers.Add(customer);
+                }
+
+                progress.Listed(listed);
+            }
+        }
+        catch (WebexApiException error)
+        {
+            throw new ExportException(Explain(error, request.BaseUrl), error);
+        }
+
+        progress.Done(listed, customers.Count);
+        var names = PulumiNames.For(customers.Select(customer => (customer.Id, customer.ExternalId)).ToList());
+        var exported = customers
+            .Select(customer => new ExportedCustomer(names[customer.Id], customer.Id, WholesaleCustomerMapping.ToInputs(customer, previous: null)))
+            .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal)
+            .ToList();
+
+        importFile.Write(ImportFileWriter.Write(exported));
+        fleetFile.Write(FleetFileWriter.Write(exported));
+        importFile.Commit();
+        fleetFile.Commit();
+        return new ExportSummary(listed, exported.Count);
+    }
+
+    private static string Explain(WebexApiException error, string baseUrl) => error.Kind switch
+    {
+        WebexErrorKind.Unauthorized =>
+            $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with spark-admin:wholesale_customers_read{Tracking(error)}",
+        WebexErrorKind.Forbidden =>
+            $"Webex answered HTTP 403: the token lacks spark-admin:wholesale_customers_read or partner administrator rights{Tracking(error)}",
+        WebexErrorKind.Unavailable when error.StatusCode is null =>
+            $"no answer from {baseUrl} ({error.InnerException?.Message ?? "connection lost"}): check --base-url (or WEBEX_BASE_URL) and the network",
+        _ => error.Message,
+    };
+
+    private static string Tracking(WebexApiException error) => error.TrackingId is { } id ? $" (Webex tracking id {id})" : "";
+}

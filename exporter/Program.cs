@@ -1,0 +1,3 @@
+using WebexWholesale.Exporter;
+
+return await ExportCommand.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, TimeProvider.System);

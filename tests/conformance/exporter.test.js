@@ -1,0 +1,70 @@
+// webex-wholesale-export as a partner runs it: the NativeAOT executable against the simulator.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFile } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const h = require('./harness');
+
+const exporterPath = process.env.EXPORTER_PATH || path.join(h.repoRoot, 'bin', 'webex-wholesale-export');
+
+function run(args, env = {}) {
+  return new Promise((resolve) => {
+    execFile(exporterPath, args, { env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) =>
+      resolve({ code: error ? error.code : 0, stdout, stderr }));
+  });
+}
+
+let simulator;
+let folder;
+before(async () => {
+  simulator = await h.startSimulator(['--provisioning-seconds', '0']);
+  for (let i = 1; i <= 120; i++) {
+    await simulator.webex('POST', 'wholesale/customers', {
+      provisioningId: 't', externalId: `adopt-${i}`, packages: ['webex_meetings'],
+      address: { addressLine1: `${i} Main St`, city: 'Springfield', country: 'US' },
+      customerInfo: { name: `Customer ${i}`, primaryEmail: `admin${i}@example.test` },
+    });
+  }
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-export-'));
+});
+after(async () => {
+  await simulator.stop();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+test('exports every customer across pages, with progress on stderr and the token from the environment', async () => {
+  const importFile = path.join(folder, 'import.json');
+  const fleetFile = path.join(folder, 'customers.yaml');
+  const result = await run(['--base-url', simulator.baseUrl, '--import-file', importFile, '--fleet-file', fleetFile],
+    { WEBEX_ACCESS_TOKEN: 'dev-token' });
+
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /listed 120 customers/);
+  const resources = JSON.parse(fs.readFileSync(importFile, 'utf8')).resources;
+  assert.equal(resources.length, 120);
+  assert.deepEqual(Object.keys(resources[0]).sort(), ['id', 'name', 'type', 'version']);
+  assert.equal(resources[0].type, 'webex-wholesale:index:WholesaleCustomer');
+  assert.match(fs.readFileSync(fleetFile, 'utf8'), /externalId: "adopt-1"\n/);
+});
+
+test('a bad token is one clear line, exit 1, nothing written, no token echoed', async () => {
+  const importFile = path.join(folder, 'bad-import.json');
+  const result = await run(['--base-url', simulator.baseUrl, '--import-file', importFile, '--fleet-file', path.join(folder, 'bad.yaml')],
+    { WEBEX_ACCESS_TOKEN: 'canary-0f5e2d' });
+
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.match(result.stderr, /^webex-wholesale-export: Webex refused the access token \(HTTP 401\)/);
+  assert.doesNotMatch(result.stderr + result.stdout, /canary-0f5e2d/);
+  assert.equal(fs.existsSync(importFile), false);
+});
+
+test('an unknown option is a usage error, exit 2', async () => {
+  const result = await run(['--frobnicate']);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--frobnicate/);
+});
