@@ -132,7 +132,7 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         TypedCodec.Decode(StructCodec.Decode(message, allowUnknowns), resource.InputsType);
 
     private Struct EncodeInputs(TInputs inputs, PropertyPathSet secrets) =>
-        StructCodec.Encode(TypedCodec.Encode(inputs, resource.InputsType, secrets), allowUnknowns: false);
+        StructCodec.Encode(TypedCodec.Encode(inputs, resource.InputsType, secrets.WithElementsLifted()), allowUnknowns: false);
 
     /// <summary>The old inputs; engines before 3.74 send none, and then the inputs part of the old state stands in.</summary>
     private Decoded<TInputs> OldInputs(Struct? oldInputs, Struct? olds)

@@ -32,6 +32,7 @@ public sealed class StateCodec<TInputs, TOutputs>(JsonTypeInfo<TInputs> inputsTy
         var inputs = TypedCodec.Encode(state.Inputs, inputsType);
         var outputs = TypedCodec.Encode(state.Outputs, outputsType);
         var merged = new ObjectValue(inputs.Members.SetItems(outputs.Members));
-        return StructCodec.Encode(TypedCodec.Mark(merged, secrets, unknowns), allowUnknowns: unknowns is not null);
+        // The resource may reorder lists (packages are a set): a secret element keeps its whole list secret.
+        return StructCodec.Encode(TypedCodec.Mark(merged, secrets.WithElementsLifted(), unknowns), allowUnknowns: unknowns is not null);
     }
 }

@@ -19,7 +19,8 @@ public static class StructCodec
             return ObjectValue.Empty;
         }
 
-        return (ObjectValue)DecodeFields(message.Fields, allowUnknowns, path: "");
+        return DecodeFields(message.Fields, allowUnknowns, path: "") as ObjectValue
+               ?? throw new PropertyEncodingException("", "the properties must be a plain object, not a secret, asset or reference as a whole");
     }
 
     public static Struct Encode(ObjectValue value, bool allowUnknowns)

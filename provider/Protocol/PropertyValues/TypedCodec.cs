@@ -84,6 +84,8 @@ public static class TypedCodec
             case BoolValue boolean:
                 writer.WriteBooleanValue(boolean.Value);
                 break;
+            case NumberValue number when !double.IsFinite(number.Value):
+                throw new PropertyEncodingException(path, $"must be a finite number, not {number.Value}");
             case NumberValue number:
                 writer.WriteNumberValue(number.Value);
                 break;

@@ -19,6 +19,11 @@ public sealed class GetWholesaleCustomer : ICustomFunction<GetWholesaleCustomerA
             return FunctionResult.Fail<CustomerDetails>(args.Id is null ? "id" : "externalId", "give exactly one of id and externalId to look a customer up");
         }
 
+        if (args.Id is not null && WholesaleCustomer.CustomerId.Problem(args.Id) is { } problem)
+        {
+            return FunctionResult.Fail<CustomerDetails>("id", problem);
+        }
+
         var client = context.RequireProvider().Customers;
         var found = args.Id is not null
             ? await client.GetAsync(args.Id, args.OnBehalfOfSubPartnerOrgId, context.Cancellation)

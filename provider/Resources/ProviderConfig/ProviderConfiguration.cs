@@ -30,10 +30,9 @@ public static class ProviderConfiguration
     public static IReadOnlyList<InputFailure> Validate(ProviderConfigInputs inputs)
     {
         var failures = new List<InputFailure>();
-        if (inputs.BaseUrl is not null && ParseBaseUrl(inputs.BaseUrl) is null)
+        if (inputs.BaseUrl is not null && BaseUrlProblem(inputs.BaseUrl) is { } problem)
         {
-            failures.Add(new InputFailure(BaseUrlKey,
-                $"'{inputs.BaseUrl}' is not an absolute http(s) URL; use e.g. {DefaultBaseUrl} or the URL the simulator prints"));
+            failures.Add(new InputFailure(BaseUrlKey, problem));
         }
 
         if (inputs.AccessToken is { } token && string.IsNullOrWhiteSpace(token))
@@ -58,18 +57,31 @@ public static class ProviderConfiguration
         ProviderConfigInputs inputs, Func<string, string?> environment)
     {
         var baseUrlText = inputs.BaseUrl ?? NonEmpty(environment(BaseUrlVariable));
-        var baseUrl = baseUrlText is null ? DefaultBaseUrl : ParseBaseUrl(baseUrlText)
-            ?? throw new ArgumentException($"{BaseUrlKey}: '{baseUrlText}' is not an absolute http(s) URL");
+        var baseUrl = baseUrlText is null ? DefaultBaseUrl
+            : BaseUrlProblem(baseUrlText) is { } problem ? throw new ArgumentException($"{BaseUrlKey} ({BaseUrlVariable}): {problem}")
+            : new Uri(baseUrlText);
         var token = NonEmpty(inputs.AccessToken) ?? NonEmpty(environment(AccessTokenVariable));
         return token is null
             ? (null, [AccessTokenKey])
             : (new ProviderSettings(baseUrl, token, inputs.MaxConcurrentRequests ?? DefaultMaxConcurrentRequests, inputs.Precheck ?? true), []);
     }
 
-    private static Uri? ParseBaseUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-            ? uri
+    /// <summary>
+    /// What is wrong with a base URL, or null. The token travels with every request, so plain HTTP is only accepted
+    /// for a loopback host (the local simulator); certificate validation is never turned off.
+    /// </summary>
+    public static string? BaseUrlProblem(string text)
+    {
+        var shown = Echo.Of(text);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return $"'{shown}' is not an absolute https URL; use e.g. {DefaultBaseUrl} or the URL the simulator prints";
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback
+            ? $"'{shown}' would send the access token unencrypted: use https (plain http is accepted only for a loopback host such as the simulator's 127.0.0.1)"
             : null;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -16,16 +16,25 @@ public static class PrecheckAdvisor
 
     public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
 
-    public static async Task<Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, CancellationToken cancellationToken)
+    /// <summary>How long a preview waits for the precheck: it is advice, and a Check must not hang on an unreachable Webex.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+
+    public static async Task<Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, TimeProvider time, CancellationToken cancellationToken)
     {
         PrecheckResult result;
+        using var budget = new CancellationTokenSource(Budget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         try
         {
-            result = await client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, cancellationToken);
+            result = await client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, linked.Token);
         }
         catch (WebexApiException error)
         {
             return new Advice([], [$"the Webex precheck could not run, so the inputs were checked locally only: {error.Message}"]);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new Advice([], [$"the Webex precheck did not answer within {Budget.TotalSeconds:0} s, so the inputs were checked locally only"]);
         }
 
         if (result.Success)

@@ -15,11 +15,13 @@ public sealed partial class WholesaleCustomerResource
         if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } existing)
         {
             throw ProviderException.Conflict(
-                $"a Webex Wholesale customer with externalId '{inputs.ExternalId}' already exists (id {existing.Id}, status {existing.Status}). " +
-                $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {existing.Id}");
+                $"a Webex Wholesale customer with externalId '{Echo.Of(inputs.ExternalId!)}' already exists (id {existing.Id}, status {existing.Status}). " +
+                $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {existing.Id}. " +
+                "If an earlier `pulumi up` was interrupted while it created this customer, adopt the pending create instead: " +
+                $"pulumi refresh --import-pending-creates '{context.Urn}' {existing.Id}");
         }
 
-        var id = await ProvisionAsync(client, inputs, context);
+        var id = await ProvisionAsync(client, inputs, deadline, context);
         await context.Log.InfoAsync($"Webex accepted customer {inputs.ExternalId} as {id}; waiting for provisioning to finish");
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
         var outcome = await awaiter.UntilSettledAsync(id, subPartner, "provisioning", deadline, context.Cancellation);
@@ -29,6 +31,7 @@ public sealed partial class WholesaleCustomerResource
     public async Task<ReadResult<WholesaleCustomerInputs, WholesaleCustomerOutputs>?> ReadAsync(string id, WholesaleCustomerInputs? oldInputs,
         WholesaleCustomerState? oldState, ResourceContext context)
     {
+        CustomerId.Require(id);
         var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? oldState?.Inputs.OnBehalfOfSubPartnerOrgId;
         var customer = await context.RequireProvider().Customers.GetAsync(id, subPartner, context.Cancellation);
         if (customer is null)
@@ -49,6 +52,7 @@ public sealed partial class WholesaleCustomerResource
     public async Task<WholesaleCustomerState> UpdateAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs oldInputs,
         WholesaleCustomerInputs news, TimeSpan? timeout, ResourceContext context)
     {
+        CustomerId.Require(id);
         var client = context.RequireProvider().Customers;
         var subPartner = news.OnBehalfOfSubPartnerOrgId;
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
@@ -81,6 +85,7 @@ public sealed partial class WholesaleCustomerResource
 
     public async Task DeleteAsync(string id, WholesaleCustomerState olds, WholesaleCustomerInputs? oldInputs, TimeSpan? timeout, ResourceContext context)
     {
+        CustomerId.Require(id);
         var client = context.RequireProvider().Customers;
         var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.Inputs.OnBehalfOfSubPartnerOrgId;
         var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
@@ -118,24 +123,40 @@ public sealed partial class WholesaleCustomerResource
         }
     }
 
-    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, ResourceContext context)
-    {
-        try
-        {
-            return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation);
-        }
-        catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
-        {
-            // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
-            // second one, so look for it by externalId instead.
-            await context.Log.InfoAsync($"no clear answer to provisioning {inputs.ExternalId} ({error.Message}); looking it up by externalId");
-            if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } created)
-            {
-                return created.Id;
-            }
+    /// <summary>Provisions that Webex refused with an answer of its own (5xx) and that provably created nothing are sent again.</summary>
+    private const int ProvisionAttempts = 4;
 
-            throw new ProviderException(ProviderErrorKind.Unavailable,
-                $"{error.Message}; no customer with externalId '{inputs.ExternalId}' exists, so none was created — run pulumi up again", error);
+    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, DateTimeOffset deadline,
+        ResourceContext context)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation);
+            }
+            catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
+            {
+                // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
+                // second one, so look for it by externalId instead.
+                await context.Log.InfoAsync($"no clear answer to provisioning {inputs.ExternalId} ({error.Message}); looking it up by externalId");
+                if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } created)
+                {
+                    return created.Id;
+                }
+
+                // Only an answer (a 5xx) proves the request was refused: after a lost connection Webex may still be
+                // creating the customer, and posting again could make a second one.
+                var wait = TimeSpan.FromSeconds(2 << (attempt - 1));
+                if (error.StatusCode is null || attempt == ProvisionAttempts || context.Time.GetUtcNow() + wait >= deadline)
+                {
+                    throw new ProviderException(ProviderErrorKind.Unavailable,
+                        $"{error.Message}; no customer with externalId '{Echo.Of(inputs.ExternalId!)}' exists, so none was created — run pulumi up again", error);
+                }
+
+                await context.Log.InfoAsync($"Webex refused to provision {inputs.ExternalId} and created nothing; sending it again in {wait.TotalSeconds:0} s");
+                await Task.Delay(wait, context.Time, context.Cancellation);
+            }
         }
     }
 

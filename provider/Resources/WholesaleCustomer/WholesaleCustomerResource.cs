@@ -38,7 +38,7 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
 
         if (creating && failures.Count == 0 && news.Unknowns.IsEmpty && context.Settings?.Precheck != false && context.Provider is { } provider)
         {
-            var advice = await PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Cancellation);
+            var advice = await PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Time, context.Cancellation);
             failures.AddRange(advice.Failures);
             warnings.AddRange(advice.Warnings);
         }

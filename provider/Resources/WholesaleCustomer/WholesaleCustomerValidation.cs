@@ -57,7 +57,7 @@ public static partial class WholesaleCustomerValidation
         v.Required($"{path}.country", address.Country, "is required: a two-letter ISO 3166 country code such as US");
         if (address.Country is { } country && !CountryCode().IsMatch(country))
         {
-            v.Fail($"{path}.country", $"'{country}' is not a two-letter ISO 3166 country code in capitals, such as US or DE");
+            v.Fail($"{path}.country", $"'{Echo.Of(country)}' is not a two-letter ISO 3166 country code in capitals, such as US or DE");
         }
 
         foreach (var (name, line) in new[] { ("addressLine1", address.AddressLine1), ("addressLine2", address.AddressLine2) })
@@ -90,7 +90,7 @@ public static partial class WholesaleCustomerValidation
 
         if (info.Language is { } language && !CustomerLanguage().IsMatch(language))
         {
-            v.Fail("customerInfo.language", $"'{language}' is not a language code: use an ISO 639-1 code, optionally with a country, e.g. en or en_US");
+            v.Fail("customerInfo.language", $"'{Echo.Of(language)}' is not a language code: use an ISO 639-1 code, optionally with a country, e.g. en or en_US");
         }
     }
 
@@ -119,11 +119,11 @@ public static partial class WholesaleCustomerValidation
 
             if (!seen.Add(name))
             {
-                v.Fail($"packages[{i}]", $"lists '{name}' a second time; list each package once");
+                v.Fail($"packages[{i}]", $"lists '{Echo.Of(name)}' a second time; list each package once");
             }
             else if (!PackageCatalog.Known.Contains(name))
             {
-                v.Warn($"packages[{i}]: '{name}' is not a package this provider knows ({string.Join(", ", PackageCatalog.Known.Order())}); " +
+                v.Warn($"packages[{i}]: '{Echo.Of(name)}' is not a package this provider knows ({string.Join(", ", PackageCatalog.Known.Order())}); " +
                        "it is sent as it is, in case Webex added it recently");
             }
         }
@@ -151,7 +151,7 @@ public static partial class WholesaleCustomerValidation
             v.Required($"{path}.language", location.Language, "is required: the language of announcements and e-mails, e.g. en_us");
             if (location.Language is { } language && !LocationLanguage().IsMatch(language))
             {
-                v.Fail($"{path}.language", $"'{language}' is not a language code such as en_us or fr_ca");
+                v.Fail($"{path}.language", $"'{Echo.Of(language)}' is not a language code such as en_us or fr_ca");
             }
         }
 
@@ -166,7 +166,7 @@ public static partial class WholesaleCustomerValidation
 
             if (!PackageCatalog.Known.Contains(name))
             {
-                v.Warn($"{path}: '{name}' is not a package this provider knows; Webex may refuse the limit");
+                v.Warn($"{path}: '{Echo.Of(name)}' is not a package this provider knows; Webex may refuse the limit");
             }
         }
     }
@@ -175,7 +175,7 @@ public static partial class WholesaleCustomerValidation
     {
         if (timezone is not null && !TimezoneName().IsMatch(timezone))
         {
-            v.Fail(path, $"'{timezone}' is not a time zone name such as America/Los_Angeles or Europe/Berlin");
+            v.Fail(path, $"'{Echo.Of(timezone)}' is not a time zone name such as America/Los_Angeles or Europe/Berlin");
         }
     }
 
@@ -208,7 +208,7 @@ public static partial class WholesaleCustomerValidation
         {
             if (!EmailAddress().IsMatch(email))
             {
-                Fail(path, $"'{email}' is not an e-mail address");
+                Fail(path, $"'{Echo.Of(email)}' is not an e-mail address");
             }
         }
     }

@@ -31,7 +31,7 @@ public class PrecheckAdvisorTests
         PrecheckAnswers(Failed(10022, "The email is already associated with an existing user."));
         CustomersWithExternalId();
 
-        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), CancellationToken.None);
+        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), _time, CancellationToken.None);
 
         var failure = Assert.Single(advice.Failures);
         Assert.Equal("customerInfo.primaryEmail", failure.Property);
@@ -44,7 +44,7 @@ public class PrecheckAdvisorTests
         PrecheckAnswers(Failed(10022, "The email is already associated with an existing user."));
         CustomersWithExternalId(new Customer { Id = "old-customer", ExternalId = "acme" });
 
-        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), CancellationToken.None);
+        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), _time, CancellationToken.None);
 
         Assert.Empty(advice.Failures);
         Assert.Contains(advice.Warnings, w => w.Contains("old-customer") && w.Contains("being replaced"));
@@ -56,7 +56,7 @@ public class PrecheckAdvisorTests
         _webex.Setup(w => w.PrecheckAsync(It.IsAny<PrecheckCustomerRequest>(), null, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new WebexApiException("precheck", "acme", null, null, "T-1", new HttpRequestException("refused")));
 
-        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), CancellationToken.None);
+        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), _time, CancellationToken.None);
 
         Assert.Empty(advice.Failures);
         Assert.Contains("could not run", Assert.Single(advice.Warnings));
@@ -67,7 +67,7 @@ public class PrecheckAdvisorTests
     {
         PrecheckAnswers(new PrecheckResult(true, "success", [new PrecheckInfo { InfoCode = 100 }, new PrecheckInfo { InfoCode = 2560, Description = "Webex Calling maintenance" }], [], null));
 
-        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), CancellationToken.None);
+        var advice = await PrecheckAdvisor.AskAsync(_webex.Object, Customer(), _time, CancellationToken.None);
 
         Assert.Contains("2560", Assert.Single(advice.Warnings));
     }

@@ -97,16 +97,47 @@ public class WholesaleCustomerLifecycleTests
     }
 
     [Fact]
-    public async Task Create_WhenTheAnswerIsLostAndNothingWasCreated_SaysSo()
+    public async Task Create_WhenTheAnswerIsLostAndNothingWasCreated_SaysSo_WithoutPostingAgain()
     {
         NoCustomerWithExternalId();
         _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.BadGateway, null, "T1"));
+            .ThrowsAsync(new WebexApiException("provision", "acme", statusCode: null, null, "T1", new HttpRequestException("connection reset")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => _sut.CreateAsync(Customer(), null, Context()));
 
         Assert.Equal(ProviderErrorKind.Unavailable, error.Kind);
         Assert.Contains("none was created", error.Message);
+        // After a lost connection Webex may still be creating the customer: a second POST could make a duplicate.
+        _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Create_RefusedByWebexWithNothingCreated_IsSentAgain_AndSucceeds()
+    {
+        NoCustomerWithExternalId();
+        _webex.SetupSequence(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.ServiceUnavailable, null, "T1"))
+            .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.BadGateway, null, "T2"))
+            .ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+
+        var (id, _) = await _time.RunAsync(_sut.CreateAsync(Customer(), null, Context()), TimeSpan.FromSeconds(1));
+
+        Assert.Equal(Id, id);
+        _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Fact]
+    public async Task Create_RefusedByWebexEveryTime_GivesUpAfterFourAttempts()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new WebexApiException("provision", "acme", HttpStatusCode.ServiceUnavailable, null, "T1"));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => _time.RunAsync(_sut.CreateAsync(Customer(), null, Context()), TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("none was created", error.Message);
+        _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 
     [Theory]
