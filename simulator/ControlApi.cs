@@ -10,21 +10,29 @@ internal static class ControlApi
 {
     public static void Map(WebApplication app, CustomerStore store, FaultInjector faults, RateLimiter limiter, RequestJournal journal, AdjustableClock clock)
     {
-        app.MapPost("/_simulator/clock/advance", async context =>
+        app.MapPost("/_simulator/clock/advance", context => Validated(context, async () =>
         {
             var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.AdvanceBody) ?? new AdvanceBody();
+            Require(body.Seconds >= 0 && double.IsFinite(body.Seconds), "seconds must be a number of seconds, 0 or more");
             clock.Advance(TimeSpan.FromSeconds(body.Seconds));
             context.Response.StatusCode = 204;
-        });
-        app.MapPost("/_simulator/faults", async context =>
+        }));
+        app.MapPost("/_simulator/faults", context => Validated(context, async () =>
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body);
             var specs = document.RootElement.ValueKind == JsonValueKind.Array
                 ? document.RootElement.Deserialize(SimulatorJson.Default.ListFaultSpec) ?? []
                 : [document.RootElement.Deserialize(SimulatorJson.Default.FaultSpec)!];
+            foreach (var spec in specs)
+            {
+                Require(spec.Status is null or (>= 400 and <= 599), $"status {spec.Status} is not an HTTP error status (400-599)");
+                Require(spec.Count >= 1, "count must be 1 or more");
+                Require(spec.LatencyMs >= 0, "latencyMs must be 0 or more");
+            }
+
             specs.ForEach(faults.Enqueue);
             await SimulatorApp.WriteJson(context, 200, faults.Pending(), SimulatorJson.Default.ListFaultSpec);
-        });
+        }));
         app.MapGet("/_simulator/faults", context => SimulatorApp.WriteJson(context, 200, faults.Pending(), SimulatorJson.Default.ListFaultSpec));
         app.MapDelete("/_simulator/faults", context =>
         {
@@ -48,9 +56,11 @@ internal static class ControlApi
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
-        app.MapPost("/_simulator/settings", async context =>
+        app.MapPost("/_simulator/settings", context => Validated(context, async () =>
         {
             var settings = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.SettingsBody) ?? new SettingsBody();
+            Require(settings.ProvisioningSeconds is null or >= 0, "provisioningSeconds must be 0 or more");
+            Require(settings.RateLimit is null or >= 0, "rateLimit must be 0 (no limit) or more");
             if (settings.ProvisioningSeconds is { } seconds)
             {
                 store.ProvisioningTime = TimeSpan.FromSeconds(seconds);
@@ -62,6 +72,29 @@ internal static class ControlApi
             }
 
             context.Response.StatusCode = 204;
-        });
+        }));
     }
+
+    /// <summary>Runs a control request; a body it cannot read or a value out of range is a 400 that says which.</summary>
+    private static async Task Validated(HttpContext context, Func<Task> handle)
+    {
+        try
+        {
+            await handle();
+        }
+        catch (Exception error) when (error is JsonException or BadControlRequestException)
+        {
+            await SimulatorApp.WriteError(context, 400, $"bad control request: {error.Message}");
+        }
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new BadControlRequestException(message);
+        }
+    }
+
+    private sealed class BadControlRequestException(string message) : Exception(message);
 }

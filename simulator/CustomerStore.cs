@@ -231,10 +231,23 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         Errors = [.. customer.Errors],
     };
 
-    private static List<StoredCustomer> Load(string? stateFile) =>
-        stateFile is not null && File.Exists(stateFile)
-            ? JsonSerializer.Deserialize(File.ReadAllText(stateFile), SimulatorJson.Default.SimulatorState)?.Customers ?? []
-            : [];
+    private static List<StoredCustomer> Load(string? stateFile)
+    {
+        if (stateFile is null || !File.Exists(stateFile))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(stateFile), SimulatorJson.Default.SimulatorState)?.Customers
+                ?? throw new StateFileException($"the state file {stateFile} holds no customers object");
+        }
+        catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new StateFileException($"cannot read the state file {stateFile}: {error.Message} (delete it to start empty)", error);
+        }
+    }
 
     private void Save()
     {
@@ -244,8 +257,15 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         }
 
         // Write then rename, so a crash never leaves half a file.
-        var temporary = stateFile + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new SimulatorState { Customers = _customers }, SimulatorJson.Default.SimulatorState));
-        File.Move(temporary, stateFile, overwrite: true);
+        var temporary = $"{stateFile}.{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllText(temporary, JsonSerializer.Serialize(new SimulatorState { Customers = _customers }, SimulatorJson.Default.SimulatorState));
+            File.Move(temporary, stateFile, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFileException($"cannot save the state file {stateFile}: {error.Message}", error);
+        }
     }
 }

@@ -34,6 +34,9 @@ public static class SimulatorApp
         app.MapGet("/v1/wholesale/customers/{customerId}", api.Get);
         app.MapPut("/v1/wholesale/customers/{customerId}", api.Update);
         app.MapDelete("/v1/wholesale/customers/{customerId}", api.Remove);
+        // Any other /v1 path: a Webex-style 404, as Webex answers a route it does not have.
+        app.MapFallback("/v1/{**path}", context => WriteError(context, 404,
+            $"The requested resource could not be found: {context.Request.Method} {context.Request.Path}"));
         ControlApi.Map(app, store, faults, limiter, journal, clock);
         return app;
     }

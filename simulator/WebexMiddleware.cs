@@ -91,6 +91,15 @@ internal static class WebexMiddleware
             return;
         }
 
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (StateFileException error) when (!context.Response.HasStarted)
+        {
+            // The change is made in memory, but not saved: say so as Webex says a failure, and on stderr.
+            await Console.Error.WriteLineAsync($"webex-wholesale-simulator: {error.Message}");
+            await SimulatorApp.WriteError(context, 500, $"The simulator could not save its state: {error.Message}");
+        }
     }
 }
