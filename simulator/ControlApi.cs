@@ -25,7 +25,8 @@ internal static class ControlApi
                 : [document.RootElement.Deserialize(SimulatorJson.Default.FaultSpec)!];
             foreach (var spec in specs)
             {
-                Require(spec.Status is null or (>= 400 and <= 599), $"status {spec.Status} is not an HTTP error status (400-599)");
+                Require(spec.Status is null or (>= 400 and <= 599) || (spec.Body is not null && spec.Status is >= 200 and <= 599),
+                    $"status {spec.Status} is not an HTTP error status (400-599; 200-599 with a body)");
                 Require(spec.Count >= 1, "count must be 1 or more");
                 Require(spec.LatencyMs >= 0, "latencyMs must be 0 or more");
             }
@@ -44,6 +45,7 @@ internal static class ControlApi
         {
             store.Reset();
             faults.Clear();
+            faults.SetChaos(null);
             journal.Clear();
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
@@ -64,6 +66,13 @@ internal static class ControlApi
             if (settings.ProvisioningSeconds is { } seconds)
             {
                 store.ProvisioningTime = TimeSpan.FromSeconds(seconds);
+            }
+
+            if (settings.Chaos is { } chaos)
+            {
+                Require(new[] { chaos.UnavailableRate, chaos.DropAfterProcessingRate, chaos.RateLimitBurstRate }.All(rate => rate is >= 0 and <= 1),
+                    "chaos rates must be from 0 to 1");
+                faults.SetChaos(chaos.UnavailableRate + chaos.DropAfterProcessingRate + chaos.RateLimitBurstRate + chaos.MaxLatencyMs == 0 ? null : chaos);
             }
 
             if (settings.RateLimit is { } rate)

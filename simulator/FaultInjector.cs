@@ -5,6 +5,20 @@ public sealed class FaultInjector
 {
     private readonly Lock _gate = new();
     private readonly List<(FaultSpec Spec, int Remaining)> _queue = [];
+    private ChaosSettings? _chaos;
+    private Random _random = new(1);
+    private int _burstLeft;
+
+    /// <summary>Random faults for every request that no queued fault matches; null turns them off.</summary>
+    public void SetChaos(ChaosSettings? chaos)
+    {
+        lock (_gate)
+        {
+            _chaos = chaos;
+            _random = new Random(chaos?.Seed ?? 1);
+            _burstLeft = 0;
+        }
+    }
 
     public void Enqueue(FaultSpec fault)
     {
@@ -40,7 +54,7 @@ public sealed class FaultInjector
                 (entry.Spec.PathPrefix is null || path.StartsWith(entry.Spec.PathPrefix, StringComparison.Ordinal)));
             if (index < 0)
             {
-                return null;
+                return _chaos is { } chaos ? Draw(chaos, method) : null;
             }
 
             var (spec, remaining) = _queue[index];
@@ -55,6 +69,29 @@ public sealed class FaultInjector
 
             return spec;
         }
+    }
+
+    private FaultSpec? Draw(ChaosSettings chaos, string method)
+    {
+        var latency = chaos.MaxLatencyMs > 0 ? _random.Next(chaos.MaxLatencyMs + 1) : 0;
+        if (_burstLeft > 0 || _random.NextDouble() < chaos.RateLimitBurstRate)
+        {
+            _burstLeft = _burstLeft > 0 ? _burstLeft - 1 : Math.Max(0, chaos.BurstLength - 1);
+            return new FaultSpec { Status = 429, RetryAfter = "1", LatencyMs = latency };
+        }
+
+        if (_random.NextDouble() < chaos.UnavailableRate)
+        {
+            return new FaultSpec { Status = 503, LatencyMs = latency };
+        }
+
+        var write = method is "POST" or "PUT" or "DELETE";
+        if (write && _random.NextDouble() < chaos.DropAfterProcessingRate)
+        {
+            return new FaultSpec { DropAfterProcessing = true, LatencyMs = latency };
+        }
+
+        return latency > 0 ? new FaultSpec { LatencyMs = latency } : null;
     }
 }
 

@@ -143,6 +143,12 @@ public sealed record FaultSpec
     /// <summary>Handle the request, then drop the connection: the change happens but its answer is lost.</summary>
     public bool DropAfterProcessing { get; init; }
 
+    /// <summary>With <see cref="Status"/>: answer with this raw body instead of a Webex error (e.g. an HTML page with 200).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Content type of <see cref="Body"/> (default application/json).</summary>
+    public string? ContentType { get; init; }
+
     /// <summary>Only requests with this method (default: any).</summary>
     public string? Method { get; init; }
 
@@ -154,6 +160,27 @@ public sealed record SettingsBody
 {
     public double? ProvisioningSeconds { get; init; }
     public int? RateLimit { get; init; }
+    public ChaosSettings? Chaos { get; init; }
+}
+
+/// <summary>Random faults for soak tests, drawn per request from a seeded generator; all rates are from 0 to 1.</summary>
+public sealed record ChaosSettings
+{
+    /// <summary>Share of requests answered 503 before they are handled.</summary>
+    public double UnavailableRate { get; init; }
+
+    /// <summary>Share of writes (POST, PUT, DELETE) handled and then answered with a dropped connection.</summary>
+    public double DropAfterProcessingRate { get; init; }
+
+    /// <summary>Share of requests that start a burst of 429s (Retry-After 1) for the next <see cref="BurstLength"/> requests.</summary>
+    public double RateLimitBurstRate { get; init; }
+
+    public int BurstLength { get; init; } = 5;
+
+    /// <summary>Each request waits a random time up to this long.</summary>
+    public int MaxLatencyMs { get; init; }
+
+    public int Seed { get; init; } = 1;
 }
 
 public sealed record AdvanceBody

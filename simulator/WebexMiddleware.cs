@@ -50,6 +50,14 @@ internal static class WebexMiddleware
                 context.Response.Headers.RetryAfter = fault.RetryAfter;
             }
 
+            if (fault.Body is { } body)
+            {
+                context.Response.StatusCode = status;
+                context.Response.ContentType = fault.ContentType ?? "application/json";
+                await context.Response.WriteAsync(body);
+                return;
+            }
+
             await SimulatorApp.WriteError(context, status, $"Simulated fault: HTTP {status}");
             return;
         }

@@ -11,6 +11,13 @@ namespace WebexWholesale.Provider.Protocol.PropertyValues;
 /// </summary>
 public static class StructCodec
 {
+    /// <summary>
+    /// How deeply values may nest. The provider's deepest property is five levels down; a limit keeps a hostile or
+    /// broken value from exhausting the stack. (gRPC's protobuf parser refuses Structs nested past about 32 levels
+    /// before they reach the provider.)
+    /// </summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Decodes a Struct; an absent Struct (an import Read) is an empty object.</summary>
     public static ObjectValue Decode(Struct? message, bool allowUnknowns)
     {
@@ -36,6 +43,11 @@ public static class StructCodec
 
     private static PropertyValue DecodeFields(MapField<string, Value> fields, bool allowUnknowns, string path)
     {
+        if (PropertyPath.Parse(path).Count >= MaxDepth)
+        {
+            throw new PropertyEncodingException(path, $"is nested more than {MaxDepth} levels deep; no property of this provider nests so deeply");
+        }
+
         if (fields.TryGetValue(Signatures.Key, out var signature) && signature.KindCase == Value.KindOneofCase.StringValue)
         {
             return DecodeSpecial(signature.StringValue, fields, allowUnknowns, path);
@@ -58,6 +70,8 @@ public static class StructCodec
         Value.KindOneofCase.StringValue when Signatures.UnknownSentinels.Contains(value.StringValue) =>
             DecodeUnknown(allowUnknowns, path),
         Value.KindOneofCase.StringValue => new StringValue(value.StringValue),
+        Value.KindOneofCase.ListValue when PropertyPath.Parse(path).Count >= MaxDepth =>
+            throw new PropertyEncodingException(path, $"is nested more than {MaxDepth} levels deep; no property of this provider nests so deeply"),
         Value.KindOneofCase.ListValue => new ArrayValue(
             [.. value.ListValue.Values.Select((item, index) => DecodeValue(item, allowUnknowns, PropertyPath.Index(path, index)))]),
         Value.KindOneofCase.StructValue => DecodeFields(value.StructValue.Fields, allowUnknowns, path),
