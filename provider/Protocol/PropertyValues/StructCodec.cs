@@ -120,7 +120,7 @@ public static class StructCodec
                 return new ArchiveValue(Text("hash"), assets, Text("path"), Text("uri"));
 
             default:
-                throw new PropertyEncodingException(path, $"unrecognised special value signature '{kind}'");
+                throw new PropertyEncodingException(path, $"unrecognised special value signature '{Echo.Of(kind)}'");
         }
     }
 
