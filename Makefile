@@ -12,7 +12,7 @@ PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
 
-.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance demo schema sdk_dotnet bench clean
+.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet bench clean
 
 all: provider simulator exporter
 
@@ -89,6 +89,14 @@ $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 
 test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
 	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) node --test --test-concurrency=1 --test-reporter=spec
+
+# The fault soak at full size (500 customers, 60 SIGKILL trials) and 100,000 generated inputs; figures in
+# bin/soak-report.json and bin/fuzz-report.json (RELIABILITY.md records them). A small soak runs in make test.
+soak: provider simulator $(CONFORMANCE)/node_modules/.package-lock.json
+	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/soak/run.js 500 60 16
+	FUZZ_ITERATIONS=100000 FUZZ_REPORT=$(CURDIR)/bin/fuzz-report.json $(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release \
+		--nologo -v quiet --filter "FullyQualifiedName~GeneratedInputs_"
+	@cat bin/fuzz-report.json
 
 # Build, start the simulator, deploy the YAML example fleet, check for drift, destroy (needs the Pulumi CLI).
 demo: provider simulator

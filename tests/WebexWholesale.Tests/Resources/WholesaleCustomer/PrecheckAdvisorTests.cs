@@ -26,6 +26,24 @@ public class PrecheckAdvisorTests
         new(false, "failed", [], [new WebexErrorDetail { ErrorCode = code, Description = description }], "T-9");
 
     [Fact]
+    public async Task APrecheckThatDoesNotAnswer_GivesUpWithinItsBudget_AsAWarning()
+    {
+        _webex.Setup(w => w.PrecheckAsync(It.IsAny<PrecheckCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .Returns<PrecheckCustomerRequest, string?, CancellationToken>(async (_, _, token) =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, token); // an unreachable Webex: only the budget ends the wait
+                return new PrecheckResult(true, null, [], [], null);
+            });
+        var started = _time.GetUtcNow();
+
+        var advice = await _time.RunAsync(PrecheckAdvisor.AskAsync(_webex.Object, Customer(), _time, CancellationToken.None), TimeSpan.FromMilliseconds(500));
+
+        Assert.Empty(advice.Failures);
+        Assert.Contains("did not answer within 5 s", Assert.Single(advice.Warnings));
+        Assert.True(_time.GetUtcNow() - started <= PrecheckAdvisor.Budget + TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task EmailInUse_IsAFailureOnThePrimaryEmail()
     {
         PrecheckAnswers(Failed(10022, "The email is already associated with an existing user."));
