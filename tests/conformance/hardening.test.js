@@ -37,14 +37,7 @@ describe('answers that always arrive, in words a user understands', () => {
     assert.match(info.getVersion(), /^\d+\.\d+\.\d+/);
   }
 
-  function request(Type, name, fields = {}) {
-    const message = new h.providerPb[Type]();
-    message.setUrn(urnOf(name));
-    message.setName(name);
-    message.setType(TYPE);
-    for (const [key, value] of Object.entries(fields)) message[`set${key}`](value);
-    return message;
-  }
+  const request = (Type, name, fields) => h.resourceRequest(Type, { urn: urnOf(name), name, type: TYPE }, fields);
 
   test('Configure with a 70 KB baseUrl: a bounded InvalidArgument, and the connection still answers', async () => {
     const huge = `https://${'a'.repeat(70 * 1024)}.example/v1`;

@@ -166,8 +166,18 @@ async function configure(client, args) {
   return call(client, 'configure', request);
 }
 
+/** A resource call as the engine sends it: its urn, name and type, plus any fields (`{ Id: ..., News: ... }`). */
+function resourceRequest(Type, { urn, name, type }, fields = {}) {
+  const message = new providerPb[Type]();
+  message.setUrn(urn);
+  message.setName(name);
+  message.setType(type);
+  for (const [key, value] of Object.entries(fields)) message[`set${key}`](value);
+  return message;
+}
+
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
   providerPb, providerGrpc, pluginPb, enginePb, statusPb, Empty, grpc,
-  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, pluginPath, repoRoot,
+  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, pluginPath, repoRoot,
 };

@@ -67,13 +67,8 @@ class Soak {
     this.written.push(plugin.stdoutLines.join('\n'), plugin.stderr());
   }
 
-  request(Type, name, fields = {}) {
-    const message = new h.providerPb[Type]();
-    message.setUrn(urnOf(name));
-    message.setName(name);
-    message.setType(TYPE);
-    for (const [key, value] of Object.entries(fields)) message[`set${key}`](value);
-    return message;
+  request(Type, name, fields) {
+    return h.resourceRequest(Type, { urn: urnOf(name), name, type: TYPE }, fields);
   }
 
   async rpc(plugin, method, request) {

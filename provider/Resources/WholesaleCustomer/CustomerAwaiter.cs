@@ -39,21 +39,24 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
         CustomerStatus.Provisioning, CustomerStatus.Updating, CustomerStatus.PendingRplReview,
     };
 
-    public Task<AwaitOutcome> UntilSettledAsync(string id, string? subPartner, string action, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        PollAsync(id, subPartner, action, deadline, customer => customer is not null && !InProgress.Contains(customer.Status ?? ""), cancellationToken);
+    public Task<AwaitOutcome> UntilSettledAsync(string id, string? subPartner, string action, OperationDeadline deadline) =>
+        PollAsync(id, subPartner, action, deadline, customer => customer is not null && !InProgress.Contains(customer.Status ?? ""));
 
     /// <summary>Waits until Webex is not busy with the customer (also not deleting), before changing or removing it.</summary>
-    public Task<AwaitOutcome> UntilIdleAsync(string id, string? subPartner, string action, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+    public Task<AwaitOutcome> UntilIdleAsync(string id, string? subPartner, string action, OperationDeadline deadline) =>
         PollAsync(id, subPartner, action, deadline,
-            customer => customer is not null && !InProgress.Contains(customer.Status ?? "") && customer.Status != CustomerStatus.Deleting, cancellationToken);
+            customer => customer is not null && !InProgress.Contains(customer.Status ?? "") && customer.Status != CustomerStatus.Deleting);
 
-    public Task<AwaitOutcome> UntilGoneAsync(string id, string? subPartner, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        PollAsync(id, subPartner, "removing", deadline, _ => false, cancellationToken);
+    public Task<AwaitOutcome> UntilGoneAsync(string id, string? subPartner, OperationDeadline deadline) =>
+        PollAsync(id, subPartner, "removing", deadline, _ => false);
 
-    private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, DateTimeOffset deadline,
-        Func<Customer?, bool> done, CancellationToken cancellationToken)
+    /// <summary>How a wait ends when the deadline's token fired: out of time, or cancelled by the engine.</summary>
+    public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen) =>
+        new(deadline.Expired ? AwaitEnd.TimedOut : AwaitEnd.Cancelled, lastSeen, deadline.Elapsed);
+
+    private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, OperationDeadline deadline, Func<Customer?, bool> done)
     {
-        var started = time.GetUtcNow();
+        var cancellationToken = deadline.Token;
         var wait = schedule.First;
         Customer? lastSeen = null;
         while (true)
@@ -63,16 +66,16 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
                 var customer = await client.GetAsync(id, subPartner, cancellationToken);
                 if (customer is null)
                 {
-                    return new AwaitOutcome(AwaitEnd.Gone, lastSeen, time.GetUtcNow() - started);
+                    return new AwaitOutcome(AwaitEnd.Gone, lastSeen, deadline.Elapsed);
                 }
 
                 lastSeen = customer;
                 if (done(customer))
                 {
-                    return new AwaitOutcome(AwaitEnd.Settled, customer, time.GetUtcNow() - started);
+                    return new AwaitOutcome(AwaitEnd.Settled, customer, deadline.Elapsed);
                 }
 
-                await log.StatusAsync(Progress(action, customer, time.GetUtcNow() - started));
+                await log.StatusAsync(Progress(action, customer, deadline.Elapsed));
             }
             catch (WebexApiException error) when (error.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
             {
@@ -81,22 +84,16 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return new AwaitOutcome(AwaitEnd.Cancelled, lastSeen, time.GetUtcNow() - started);
-            }
-
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return new AwaitOutcome(AwaitEnd.TimedOut, lastSeen, time.GetUtcNow() - started);
+                return Stopped(deadline, lastSeen);
             }
 
             try
             {
-                await Task.Delay(wait < remaining ? wait : remaining, time, cancellationToken);
+                await Task.Delay(wait, time, cancellationToken);
             }
             catch (OperationCanceledException)
             {
-                return new AwaitOutcome(AwaitEnd.Cancelled, lastSeen, time.GetUtcNow() - started);
+                return Stopped(deadline, lastSeen);
             }
 
             wait = schedule.Next(wait);

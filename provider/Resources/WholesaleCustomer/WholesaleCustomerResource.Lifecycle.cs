@@ -9,10 +9,20 @@ public sealed partial class WholesaleCustomerResource
     {
         var client = context.RequireProvider().Customers;
         var subPartner = inputs.OnBehalfOfSubPartnerOrgId;
-        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+        using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
 
         // Never a second customer: an externalId Webex already knows belongs to a customer this stack does not manage.
-        if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } existing)
+        Customer? existing;
+        try
+        {
+            existing = await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        {
+            throw Stopped(deadline, $"before customer {inputs.ExternalId} was provisioned; nothing was created");
+        }
+
+        if (existing is not null)
         {
             throw ProviderException.Conflict(
                 $"a Webex Wholesale customer with externalId '{Echo.Of(inputs.ExternalId!)}' already exists (id {existing.Id}, status {existing.Status}). " +
@@ -24,7 +34,7 @@ public sealed partial class WholesaleCustomerResource
         var id = await ProvisionAsync(client, inputs, deadline, context);
         await context.Log.InfoAsync($"Webex accepted customer {inputs.ExternalId} as {id}; waiting for provisioning to finish");
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
-        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "provisioning", deadline, context.Cancellation);
+        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "provisioning", deadline);
         return (id, Finish(id, outcome, inputs, "provisioning", "create"));
     }
 
@@ -55,10 +65,10 @@ public sealed partial class WholesaleCustomerResource
         CustomerId.Require(id);
         var client = context.RequireProvider().Customers;
         var subPartner = news.OnBehalfOfSubPartnerOrgId;
-        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+        using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
 
-        var current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
+        var current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs);
         // Webex's last attempt failed, or it holds something else: only then is it asked to change anything.
         if (current.Status == CustomerStatus.Provisioned && WholesaleCustomerMapping.WebexMatches(current, oldInputs, news))
         {
@@ -70,16 +80,26 @@ public sealed partial class WholesaleCustomerResource
         var request = WholesaleCustomerMapping.ToUpdate(news, includeParameters: addsCalling || parametersChanged);
         try
         {
-            await client.UpdateAsync(id, request, subPartner, context.Cancellation);
+            try
+            {
+                await client.UpdateAsync(id, request, subPartner, deadline.Token);
+            }
+            catch (WebexApiException error) when (error.Kind == WebexErrorKind.Busy)
+            {
+                // Webex started something else on this customer meanwhile: let it finish, then send the update again.
+                current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs);
+                await client.UpdateAsync(id, request, subPartner, deadline.Token);
+            }
         }
-        catch (WebexApiException error) when (error.Kind == WebexErrorKind.Busy)
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
         {
-            // Webex started something else on this customer meanwhile: let it finish, then send the update again.
-            await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs, context);
-            await client.UpdateAsync(id, request, subPartner, context.Cancellation);
+            // Webex may or may not have taken the update: the customer is recorded as last seen, and the next
+            // `pulumi up` compares again and sends what is still missing.
+            throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id,
+                WholesaleCustomerMapping.LastKnown(current, oldInputs), [Incomplete(CustomerAwaiter.Stopped(deadline, current), id, "while sending the update")]);
         }
 
-        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "updating", deadline, context.Cancellation);
+        var outcome = await awaiter.UntilSettledAsync(id, subPartner, "updating", deadline);
         return Finish(id, outcome, news, "updating", "update");
     }
 
@@ -88,35 +108,43 @@ public sealed partial class WholesaleCustomerResource
         CustomerId.Require(id);
         var client = context.RequireProvider().Customers;
         var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.Inputs.OnBehalfOfSubPartnerOrgId;
-        var deadline = context.Time.GetUtcNow() + (timeout ?? DefaultTimeout);
+        using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
         var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
 
-        var before = await client.GetAsync(id, subPartner, context.Cancellation);
-        if (before is null)
+        Customer? before = null;
+        try
         {
-            return; // already gone: nothing to do
-        }
-
-        if (before.Status != CustomerStatus.Deleting)
-        {
-            if (CustomerAwaiter.InProgress.Contains(before.Status ?? ""))
+            before = await client.GetAsync(id, subPartner, deadline.Token);
+            if (before is null)
             {
-                var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting to remove", deadline, context.Cancellation);
-                if (idle.End == AwaitEnd.Gone)
+                return; // already gone: nothing to do
+            }
+
+            if (before.Status != CustomerStatus.Deleting)
+            {
+                if (CustomerAwaiter.InProgress.Contains(before.Status ?? ""))
+                {
+                    var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting to remove", deadline);
+                    if (idle.End == AwaitEnd.Gone)
+                    {
+                        return;
+                    }
+
+                    ThrowIfIncomplete(idle, id, "before removing it");
+                }
+
+                if (!await client.RemoveAsync(id, subPartner, deadline.Token))
                 {
                     return;
                 }
-
-                ThrowIfIncomplete(idle, id, "before removing it");
-            }
-
-            if (!await client.RemoveAsync(id, subPartner, context.Cancellation))
-            {
-                return;
             }
         }
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        {
+            ThrowIfIncomplete(CustomerAwaiter.Stopped(deadline, before), id, "before Webex confirmed the removal");
+        }
 
-        var gone = await awaiter.UntilGoneAsync(id, subPartner, deadline, context.Cancellation);
+        var gone = await awaiter.UntilGoneAsync(id, subPartner, deadline);
         if (gone.End != AwaitEnd.Gone)
         {
             ThrowIfIncomplete(gone, id, "while Webex was removing it; the removal is still running");
@@ -126,21 +154,57 @@ public sealed partial class WholesaleCustomerResource
     /// <summary>Provisions that Webex refused with an answer of its own (5xx) and that provably created nothing are sent again.</summary>
     private const int ProvisionAttempts = 4;
 
-    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, DateTimeOffset deadline,
+    /// <summary>How long a provision cut off by its deadline may still look for the customer it may have created.</summary>
+    private static readonly TimeSpan AfterDeadlineLookup = TimeSpan.FromSeconds(1);
+
+    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, OperationDeadline deadline,
         ResourceContext context)
+    {
+        try
+        {
+            return await ProvisionWithinDeadlineAsync(client, inputs, deadline, context);
+        }
+        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        {
+            // The POST may have reached Webex. One short look by externalId, so that a customer that exists is
+            // recorded (and never orphaned), before the operation ends.
+            using var lookup = new CancellationTokenSource(AfterDeadlineLookup, context.Time);
+            Customer? created = null;
+            try
+            {
+                created = await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, lookup.Token);
+            }
+            catch (Exception error) when (error is OperationCanceledException or WebexApiException)
+            {
+                // no answer in time: say what is known
+            }
+
+            if (created is not null)
+            {
+                throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(created.Id,
+                    WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created), created.Id, "while Webex was provisioning it")]);
+            }
+
+            throw Stopped(deadline, $"while asking Webex to provision customer {inputs.ExternalId}; Webex may still create it: " +
+                                    "the next `pulumi up` finds it by externalId and says how to adopt it");
+        }
+    }
+
+    private static async Task<string> ProvisionWithinDeadlineAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs,
+        OperationDeadline deadline, ResourceContext context)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation);
+                return await client.ProvisionAsync(WholesaleCustomerMapping.ToProvision(inputs), inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
             }
             catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
             {
                 // The answer is lost or ambiguous: Webex may have created the customer. Posting again could create a
                 // second one, so look for it by externalId instead.
                 await context.Log.InfoAsync($"no clear answer to provisioning {inputs.ExternalId} ({error.Message}); looking it up by externalId");
-                if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, context.Cancellation) is { } created)
+                if (await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token) is { } created)
                 {
                     return created.Id;
                 }
@@ -148,22 +212,22 @@ public sealed partial class WholesaleCustomerResource
                 // Only an answer (a 5xx) proves the request was refused: after a lost connection Webex may still be
                 // creating the customer, and posting again could make a second one.
                 var wait = TimeSpan.FromSeconds(2 << (attempt - 1));
-                if (error.StatusCode is null || attempt == ProvisionAttempts || context.Time.GetUtcNow() + wait >= deadline)
+                if (error.StatusCode is null || attempt == ProvisionAttempts || wait >= deadline.Remaining)
                 {
                     throw new ProviderException(ProviderErrorKind.Unavailable,
                         $"{error.Message}; no customer with externalId '{Echo.Of(inputs.ExternalId!)}' exists, so none was created — run pulumi up again", error);
                 }
 
                 await context.Log.InfoAsync($"Webex refused to provision {inputs.ExternalId} and created nothing; sending it again in {wait.TotalSeconds:0} s");
-                await Task.Delay(wait, context.Time, context.Cancellation);
+                await Task.Delay(wait, context.Time, deadline.Token);
             }
         }
     }
 
-    private static async Task<Customer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, DateTimeOffset deadline,
-        WholesaleCustomerInputs oldInputs, ResourceContext context)
+    private static async Task<Customer> WaitUntilIdleAsync(CustomerAwaiter awaiter, string id, string? subPartner, OperationDeadline deadline,
+        WholesaleCustomerInputs oldInputs)
     {
-        var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting for Webex before updating", deadline, context.Cancellation);
+        var idle = await awaiter.UntilIdleAsync(id, subPartner, "waiting for Webex before updating", deadline);
         switch (idle.End)
         {
             case AwaitEnd.Settled:
@@ -221,6 +285,12 @@ public sealed partial class WholesaleCustomerResource
             : $"timed out after {CustomerAwaiter.Elapsed(outcome.Elapsed)} {when} (customer {id}){status}. The customer is kept in the stack: " +
               $"run `{next}` again to keep waiting, or allow more time with the customTimeouts resource option";
     }
+
+    /// <summary>An operation stopped by its deadline or by the engine before there was a customer to record.</summary>
+    private static ProviderException Stopped(OperationDeadline deadline, string when) => deadline.Expired
+        ? new ProviderException(ProviderErrorKind.TimedOut,
+            $"timed out after {CustomerAwaiter.Elapsed(deadline.Elapsed)} {when}; allow more time with the customTimeouts resource option, or run `pulumi up` again")
+        : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}");
 
     private static void ThrowIfIncomplete(AwaitOutcome outcome, string id, string when)
     {

@@ -140,6 +140,61 @@ public class WholesaleCustomerLifecycleTests
         _webex.Verify(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()), Times.Exactly(4));
     }
 
+    /// <summary>A Webex call that never answers: only the operation's token ends it.</summary>
+    private static async Task<T> Hang<T>(CancellationToken token)
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, token);
+        throw new InvalidOperationException("unreachable");
+    }
+
+    [Fact]
+    public async Task Create_AgainstAWebexThatAcceptsThenNeverAnswers_ReturnsAtTheDeadline_WithTheCustomerRecorded()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .Returns<string, string?, CancellationToken>((_, _, token) => Hang<Customer?>(token));
+        var started = _time.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _time.RunAsync(_sut.CreateAsync(Customer(), TimeSpan.FromSeconds(6), Context()), TimeSpan.FromMilliseconds(250)));
+
+        Assert.Equal(Id, error.Id);
+        Assert.Contains("timed out after 6s", error.Reasons[0]);
+        Assert.InRange(_time.GetUtcNow() - started, TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(7));
+    }
+
+    [Fact]
+    public async Task Create_WhoseProvisionNeverAnswers_LooksOnceMore_AndSaysWhatIsKnown()
+    {
+        _webex.SetupSequence(w => w.ListAsync(It.Is<CustomerListFilter>(f => f.ExternalId == "acme"), null, It.IsAny<CancellationToken>()))
+            .Returns(Items())
+            .Returns(Items(Seen(CustomerStatus.Provisioning)));
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .Returns<ProvisionCustomerRequest, string?, CancellationToken>((_, _, token) => Hang<string>(token));
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _time.RunAsync(_sut.CreateAsync(Customer(), TimeSpan.FromSeconds(6), Context()), TimeSpan.FromMilliseconds(250)));
+
+        Assert.Equal(Id, error.Id); // the POST had reached Webex: the customer is recorded, not orphaned
+    }
+
+    [Fact]
+    public async Task Update_AgainstAHungWebex_ReturnsAtTheDeadline_AsRecordedPartialState()
+    {
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+        _webex.Setup(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .Returns<string, UpdateCustomerRequest, string?, CancellationToken>((_, _, _, token) => Hang<bool>(token));
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _time.RunAsync(_sut.UpdateAsync(Id, EmptyState, Customer(), Customer("webex_suite", "webex_meetings") with
+            {
+                ProvisioningParameters = new ProvisioningParametersInput { Calling = new CallingParametersInput { Location = HeadOffice } },
+            }, TimeSpan.FromSeconds(5), Context()), TimeSpan.FromMilliseconds(250)));
+
+        Assert.Matches("timed out after [56]s while sending the update", error.Reasons[0]); // counted from the start, in fake-time steps
+    }
+
     [Theory]
     [InlineData(CustomerStatus.Error)]
     [InlineData(CustomerStatus.ProvisionedWithErrors)]

@@ -1,0 +1,45 @@
+namespace WebexWholesale.Provider.Resources;
+
+/// <summary>
+/// The one deadline of a create, update or delete: the engine's custom timeout (or the default) from the operation's
+/// start, joined with the engine's Cancel. Its token bounds everything the operation does: every HTTP attempt, every
+/// retry wait, every poll. When it fires, <see cref="Expired"/> and <see cref="CancelledByEngine"/> say why.
+/// </summary>
+public sealed class OperationDeadline : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _timer;
+    private readonly CancellationTokenSource _linked;
+    private readonly CancellationToken _engine;
+
+    public OperationDeadline(TimeSpan timeout, TimeProvider time, CancellationToken engine)
+    {
+        _time = time;
+        _engine = engine;
+        Started = time.GetUtcNow();
+        Timeout = timeout;
+        _timer = new CancellationTokenSource(timeout, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(_timer.Token, engine);
+    }
+
+    public DateTimeOffset Started { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public CancellationToken Token => _linked.Token;
+
+    public bool Expired => _timer.IsCancellationRequested && !_engine.IsCancellationRequested;
+
+    public bool CancelledByEngine => _engine.IsCancellationRequested;
+
+    /// <summary>Time since the operation started (what "timed out after …" counts).</summary>
+    public TimeSpan Elapsed => _time.GetUtcNow() - Started;
+
+    public TimeSpan Remaining => Started + Timeout - _time.GetUtcNow();
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _timer.Dispose();
+    }
+}
