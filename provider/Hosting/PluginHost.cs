@@ -21,6 +21,9 @@ public static class PluginHost
     // The engine sends SIGINT and kills the plugin 5 s later; in-flight calls get one second to end.
     private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(1);
 
+    /// <summary>Calls in flight on the engine's one connection: far past any --parallel a fleet would use.</summary>
+    public const int MaxConcurrentCalls = 100_000;
+
     // Large stacks send large Structs; the limit Pulumi's own hosts use.
     private const int MaxMessageBytes = 400 * 1024 * 1024;
 
@@ -75,6 +78,10 @@ public static class PluginHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = null;
+            // The engine keeps one connection and sends every operation of a deployment on it. Kestrel's default of
+            // 100 streams would hold back the 101st call, Cancel among them; the rate governor, not the transport,
+            // decides how fast Webex is called.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = MaxConcurrentCalls;
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         });
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownGrace);

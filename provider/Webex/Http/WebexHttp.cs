@@ -2,7 +2,7 @@ namespace WebexWholesale.Provider.Webex.Http;
 
 /// <summary>
 /// Builds the one HTTP pipeline a configured provider shares for all its resources: one connection pool, the retry
-/// rules, and a cap on requests in flight.
+/// rules, and below them the rate governor, so that every attempt, retries included, waits its turn.
 /// </summary>
 public static class WebexHttp
 {
@@ -15,8 +15,10 @@ public static class WebexHttp
             ConnectTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
-        var handler = new WebexRetryHandler(retry ?? new WebexRetryOptions(), time, onRetry,
-            new ConcurrencyLimitHandler(maxConcurrentRequests, transport));
+        var options = retry ?? new WebexRetryOptions();
+        var handler = new WebexRetryHandler(options, time, onRetry,
+            new RateGovernor(maxConcurrentRequests, time, options.MaxRetryAfter,
+                new AttemptTimeoutHandler(options.AttemptTimeout, time, transport)));
 
         // Attempts are timed by the retry handler; the client-wide timeout would cut a whole series of retries.
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

@@ -30,17 +30,19 @@ public sealed class WebexRetryHandler : DelegatingHandler
         : base(inner)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (options.MaxRetries > 0) // Polly's retry needs at least one attempt; none means send once
+        var maxAttempts = Math.Max(options.MaxRetries, options.MaxRateLimitedRetries);
+        if (maxAttempts > 0) // Polly's retry needs at least one attempt; none means send once
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = options.MaxRetries,
+                MaxRetryAttempts = maxAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 Randomizer = options.Randomizer,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!))),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!)) &&
+                    args.AttemptNumber < (IsRateLimited(args.Outcome) ? options.MaxRateLimitedRetries : options.MaxRetries)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay(args.Outcome, time, options.MaxRetryAfter)),
                 OnRetry = args =>
                 {
@@ -52,7 +54,7 @@ public sealed class WebexRetryHandler : DelegatingHandler
             });
         }
 
-        _pipeline = builder.AddTimeout(options.AttemptTimeout).Build();
+        _pipeline = builder.Build();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -100,6 +102,9 @@ public sealed class WebexRetryHandler : DelegatingHandler
 
         return outcome.Exception is HttpRequestException or TimeoutRejectedException && IsIdempotent(request);
     }
+
+    private static bool IsRateLimited(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Locked;
 
     internal static bool IsIdempotent(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete ||

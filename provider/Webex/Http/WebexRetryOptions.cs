@@ -3,8 +3,14 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// <summary>How the client retries; the defaults suit Webex, tests shorten or fix them.</summary>
 public sealed record WebexRetryOptions
 {
-    /// <value>Retries after the first attempt. The default value is 6.</value>
+    /// <value>Retries after the first attempt for failures that may hide a processed request (5xx, lost connections). The default value is 6.</value>
     public int MaxRetries { get; init; } = 6;
+
+    /// <value>
+    /// Retries of a 429 or 423, which say the request was not processed: the governor waits them out, and the
+    /// operation's deadline (its cancellation) ends the wait sooner. The default value is 100.
+    /// </value>
+    public int MaxRateLimitedRetries { get; init; } = 100;
 
     /// <value>First backoff delay, doubled each retry with jitter. The default value is 1 second.</value>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.Extensions.Time.Testing;
+using WebexWholesale.Provider.Webex.Http;
+using WebexWholesale.Tests.Support;
+
+namespace WebexWholesale.Tests.Webex;
+
+public sealed class RateGovernorTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = FakeClock.Create();
+    private readonly Queue<HttpStatusCode> _answers = new();
+    private readonly List<DateTimeOffset> _sent = [];
+    private readonly RateGovernor _sut;
+    private readonly HttpMessageInvoker _http;
+
+    public RateGovernorTests()
+    {
+        _sut = new RateGovernor(4, _time, TimeSpan.FromSeconds(60), new Answering(this));
+        _http = new HttpMessageInvoker(_sut);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private Task<HttpResponseMessage> Send() => _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://webex.test/v1/x"), CancellationToken.None);
+
+    private sealed class Answering(RateGovernorTests test) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            test._sent.Add(test._time.GetUtcNow());
+            var response = new HttpResponseMessage(test._answers.Count > 0 ? test._answers.Dequeue() : HttpStatusCode.OK);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
+            }
+
+            return Task.FromResult(response);
+        }
+    }
+
+    [Fact]
+    public async Task ABurst_GoesAtOnce_ThenRequestsArePacedAtTheRate()
+    {
+        var start = _time.GetUtcNow();
+        for (var i = 0; i < 30; i++)
+        {
+            await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(5));
+        }
+
+        Assert.All(_sent.Take(20), sent => Assert.Equal(start, sent));
+        Assert.True(_sent[29] - start >= TimeSpan.FromSeconds(9 / RateGovernor.MaxRate), $"the rest are paced: {(_sent[29] - start).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A429_PausesEveryRequestForItsRetryAfter_AndHalvesTheRate()
+    {
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        var limited = await Send();
+        var after429 = _time.GetUtcNow();
+        Assert.Equal(RateGovernor.MaxRate / 2, _sut.Rate);
+
+        var next = await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100)); // another operation's request
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.True(_sent[1] - after429 >= TimeSpan.FromSeconds(2), "it waited out Webex's Retry-After");
+    }
+
+    [Fact]
+    public async Task TheRate_RecoversSlowly_WithAnswersThatAreNot429()
+    {
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
+        var cut = _sut.Rate;
+
+        for (var i = 0; i < 10; i++)
+        {
+            await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.True(_sut.Rate > cut && _sut.Rate < RateGovernor.MaxRate, $"{cut} -> {_sut.Rate}");
+    }
+
+    [Fact]
+    public async Task InFlight_IsCappedAtMaxConcurrentRequests()
+    {
+        var gate = new TaskCompletionSource();
+        var inFlight = 0;
+        var most = 0;
+        using var invoker = new HttpMessageInvoker(new RateGovernor(3, _time, TimeSpan.FromSeconds(60), new Blocking(gate.Task, () =>
+        {
+            most = Math.Max(most, Interlocked.Increment(ref inFlight));
+        }, () => Interlocked.Decrement(ref inFlight))));
+
+        var sends = Enumerable.Range(0, 10).Select(_ => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://webex.test/v1/x"), CancellationToken.None)).ToList();
+        await Task.Delay(100, CancellationToken.None);
+        gate.SetResult();
+        await Task.WhenAll(sends);
+
+        Assert.Equal(3, most);
+    }
+
+    private sealed class Blocking(Task gate, Action enter, Action leave) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            enter();
+            await gate;
+            leave();
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+// The engine's side at fleet size: every call is accepted at once however many are in flight, Cancel is answered
+// within a second and ends them all, and a Webex that never answers ends an operation at its deadline.
+'use strict';
+
+const { test, describe, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+
+const TYPE = 'webex-wholesale:index:WholesaleCustomer';
+const ADDRESS = { addressLine1: '1 Main St', city: 'Springfield', country: 'US' };
+const customer = (externalId) => ({
+  provisioningId: 'template-1', externalId, address: ADDRESS, packages: ['webex_meetings'],
+  customerInfo: { name: `Customer ${externalId}`, primaryEmail: `${externalId}@example.test` },
+});
+const create = (plugin, name, timeout = 0) => h.call(plugin.client, 'create', h.resourceRequest('CreateRequest',
+  { urn: `urn:pulumi:dev::fleet::${TYPE}::${name}`, name, type: TYPE }, { Properties: h.toStruct(customer(name)), Timeout: timeout }));
+
+describe('fleet size on the engine side', () => {
+  let simulator;
+
+  before(async () => {
+    simulator = await h.startSimulator(['--provisioning-seconds', '600']);
+  });
+  after(async () => {
+    await simulator.stop();
+  });
+
+  test('150 Creates in flight: all reach the plugin, Cancel is answered within 1 s and every Create returns within 1 s of it', async () => {
+    const plugin = await h.startPlugin();
+    try {
+      await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false', maxConcurrentRequests: '32' });
+      const endings = [];
+      const creates = Array.from({ length: 150 }, (_, i) =>
+        create(plugin, `scale-${i}`).then(() => 'created', (error) => error).then((ending) => endings.push(Date.now()) && ending));
+
+      // Every Create has provisioned (or is provisioning) in the simulator: all 150 calls reached the plugin.
+      for (let waited = 0; waited < 60_000; waited += 200) {
+        if ((await simulator.control('GET', 'customers')).body.length >= 150) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.equal((await simulator.control('GET', 'customers')).body.length, 150);
+
+      const infoStarted = Date.now();
+      await h.call(plugin.client, 'getPluginInfo', new h.Empty());
+      assert.ok(Date.now() - infoStarted < 1000, 'GetPluginInfo answered while 150 operations wait');
+
+      const cancelStarted = Date.now();
+      await h.call(plugin.client, 'cancel', new h.Empty());
+      assert.ok(Date.now() - cancelStarted < 1000, `Cancel answered in ${Date.now() - cancelStarted} ms`);
+      const outcomes = await Promise.all(creates);
+      assert.ok(Math.max(...endings) - cancelStarted < 1000 + 1000, `the last Create returned ${Math.max(...endings) - cancelStarted} ms after Cancel`);
+      for (const outcome of outcomes) {
+        assert.notEqual(outcome, 'created');
+        const detail = h.statusDetails(outcome);
+        assert.ok(detail, 'each cancelled Create carries ErrorResourceInitFailed, so the engine records the customer');
+      }
+    } finally {
+      await plugin.stop();
+    }
+  });
+
+  test('a Webex that accepts and then never answers: Create returns at its 3 s deadline with the customer recorded', async () => {
+    const plugin = await h.startPlugin();
+    try {
+      await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+      await simulator.control('POST', 'faults', { latencyMs: 600000, method: 'GET', pathPrefix: '/v1/wholesale/customers/', count: 1000 });
+      const started = Date.now();
+
+      const error = await create(plugin, 'hung-1', 3).then(() => assert.fail('created'), (e) => e);
+
+      const elapsed = Date.now() - started;
+      assert.ok(elapsed < 3000 + 1000 + 500, `returned after ${elapsed} ms`);
+      const status = h.statusDetails(error);
+      assert.ok(status, 'ErrorResourceInitFailed');
+      assert.match(error.details, /timed out after 3s/);
+    } finally {
+      await simulator.control('DELETE', 'faults');
+      await plugin.stop();
+    }
+  });
+});
