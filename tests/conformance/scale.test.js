@@ -59,6 +59,27 @@ describe('fleet size on the engine side', () => {
     }
   });
 
+  test('a rate-limited fleet of 24 (8 requests/s) is created and then deleted all at once with no failure', async () => {
+    const limited = await h.startSimulator(['--provisioning-seconds', '1', '--rate-limit', '8']);
+    const plugin = await h.startPlugin();
+    try {
+      await h.configure(plugin.client, { baseUrl: limited.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+      const names = Array.from({ length: 24 }, (_, i) => `limited-${i}`);
+      const created = await Promise.all(names.map((name) => create(plugin, name)));
+      const deletes = await Promise.allSettled(created.map((response, i) => h.call(plugin.client, 'delete', h.resourceRequest('DeleteRequest',
+        { urn: `urn:pulumi:dev::fleet::${TYPE}::${names[i]}`, name: names[i], type: TYPE },
+        { Id: response.getId(), Properties: response.getProperties(), OldInputs: h.toStruct(customer(names[i])) }))));
+
+      assert.deepEqual(deletes.filter((d) => d.status === 'rejected').map((d) => d.reason.details), []);
+      assert.equal((await limited.control('GET', 'customers')).body.length, 0, 'no customer left behind');
+      const requests = (await limited.control('GET', 'requests')).body;
+      assert.ok(requests.some((r) => r.status === 429), 'Webex did rate-limit');
+    } finally {
+      await plugin.stop();
+      await limited.stop();
+    }
+  });
+
   test('a Webex that accepts and then never answers: Create returns at its 3 s deadline with the customer recorded', async () => {
     const plugin = await h.startPlugin();
     try {
