@@ -76,4 +76,23 @@ public class MaxConcurrentRequestsTests
 
         Assert.Equal(8, settings!.MaxConcurrentRequests);
     }
+
+    [Theory]
+    [InlineData("http://webex.example.com/v1", true)]
+    [InlineData("http://10.0.0.5/v1", true)]
+    [InlineData("https://webexapis.com/v1", false)]
+    [InlineData("http://127.0.0.1:43117/v1", false)]
+    [InlineData("http://localhost:8080/v1", false)]
+    [InlineData("http://[::1]:8080/v1", false)]
+    public void PlainHttp_IsRefused_UnlessTheHostIsLoopback(string url, bool refused)
+    {
+        var failures = ProviderConfiguration.Validate(new ProviderConfigInputs { BaseUrl = url });
+
+        Assert.Equal(refused, failures.Any(f => f.Property == "baseUrl" && f.Reason.Contains("unencrypted", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AnHttpUrlFromTheEnvironment_IsRefusedToo() =>
+        Assert.Throws<ArgumentException>(() => ProviderConfiguration.Resolve(new ProviderConfigInputs { AccessToken = "t" },
+            name => name == ProviderConfiguration.BaseUrlVariable ? "http://webex.example.com/v1" : null));
 }
