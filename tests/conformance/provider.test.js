@@ -83,7 +83,7 @@ describe('plugin start-up and provider RPCs', () => {
     const failures = response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
     assert.equal(failures.length, 1);
     assert.equal(failures[0][0], 'baseUrl');
-    assert.match(failures[0][1], /absolute http\(s\) URL/);
+    assert.match(failures[0][1], /is not an absolute https URL/);
   });
 
   test('CheckConfig passes unknown values through during preview', async () => {
