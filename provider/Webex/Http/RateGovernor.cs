@@ -7,7 +7,7 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// How fast one configured provider (one token) calls Webex. Every attempt waits its turn instead of failing:
 /// <list type="bullet">
 /// <item>at most <c>maxConcurrentRequests</c> in flight (a <see cref="ConcurrencyLimiter"/>, queueing oldest first);</item>
-/// <item>paced at an adaptive rate: halved when Webex answers 429, recovering slowly with every answer that is not;</item>
+/// <item>paced at an adaptive rate (AIMD): halved once per burst of 429s, raised a little with every answer that is not;</item>
 /// <item>and paused for everyone when Webex says how long to wait (<c>Retry-After</c> on a 429 or 423).</item>
 /// </list>
 /// System.Threading.RateLimiting's token bucket fixes its rate when it is created, and the pause has to hold every
@@ -18,8 +18,11 @@ public sealed class RateGovernor : DelegatingHandler
     public const double MaxRate = 50;
     public const double MinRate = 1;
 
-    /// <summary>Each answer that is not a 429 raises the rate by this share of itself.</summary>
-    private const double Recovery = 0.02;
+    /// <summary>Each answer that is not a 429 raises the rate by this many requests per second.</summary>
+    private const double Recovery = 0.5;
+
+    /// <summary>429s closer together than this are one burst: the rate is cut once for them, not once each.</summary>
+    private static readonly TimeSpan CutInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Requests that may go at once before the rate applies (the bucket's size).</summary>
     private const double Burst = 20;
@@ -30,6 +33,7 @@ public sealed class RateGovernor : DelegatingHandler
     private double _rate = MaxRate;
     private DateTimeOffset _theoreticalArrival;
     private DateTimeOffset _pausedUntil;
+    private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
 
     private readonly TimeSpan _maxPause;
 
@@ -97,9 +101,10 @@ public sealed class RateGovernor : DelegatingHandler
             var now = _time.GetUtcNow();
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Locked)
             {
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                if (response.StatusCode == HttpStatusCode.TooManyRequests && now - _lastCut >= CutInterval)
                 {
                     _rate = Math.Max(MinRate, _rate / 2);
+                    _lastCut = now;
                 }
 
                 var asked = RetryAfter.Read(response.Headers.RetryAfter, now) ?? TimeSpan.FromSeconds(1);
@@ -111,7 +116,7 @@ public sealed class RateGovernor : DelegatingHandler
             }
             else
             {
-                _rate = Math.Min(MaxRate, _rate * (1 + Recovery));
+                _rate = Math.Min(MaxRate, _rate + Recovery);
             }
         }
     }

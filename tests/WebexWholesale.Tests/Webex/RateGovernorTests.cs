@@ -10,6 +10,7 @@ public sealed class RateGovernorTests : IDisposable
     private readonly FakeTimeProvider _time = FakeClock.Create();
     private readonly Queue<HttpStatusCode> _answers = new();
     private readonly List<DateTimeOffset> _sent = [];
+    private TimeSpan _retryAfter = TimeSpan.FromSeconds(2);
     private readonly RateGovernor _sut;
     private readonly HttpMessageInvoker _http;
 
@@ -31,7 +32,7 @@ public sealed class RateGovernorTests : IDisposable
             var response = new HttpResponseMessage(test._answers.Count > 0 ? test._answers.Dequeue() : HttpStatusCode.OK);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
+                response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(test._retryAfter);
             }
 
             return Task.FromResult(response);
@@ -67,13 +68,30 @@ public sealed class RateGovernorTests : IDisposable
     }
 
     [Fact]
+    public async Task ABurstOf429s_CutsTheRateOnce_NotOnceEach()
+    {
+        _retryAfter = TimeSpan.FromSeconds(1);
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100)); // 429 at 0 s, 429 at 1 s, then an answer
+        }
+
+        Assert.Equal(RateGovernor.MaxRate / 2 + 0.5, _sut.Rate); // one cut for the burst, then one step of recovery
+    }
+
+    [Fact]
     public async Task TheRate_RecoversSlowly_WithAnswersThatAreNot429()
     {
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
+        _time.Advance(TimeSpan.FromSeconds(3));
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
         await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
-        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
         var cut = _sut.Rate;
+        Assert.Equal(RateGovernor.MaxRate / 4, cut); // two bursts, two cuts
 
         for (var i = 0; i < 10; i++)
         {
