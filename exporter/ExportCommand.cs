@@ -30,7 +30,6 @@ public static class ExportCommand
         {
             baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retries,
         };
-        var exitCode = 0;
         root.SetAction(async (result, token) =>
         {
             var request = new ExportRequest(
@@ -42,8 +41,7 @@ public static class ExportCommand
                 ImportFile: result.GetValue(importFile)!,
                 FleetFile: result.GetValue(fleetFile)!,
                 Retries: result.GetValue(retries));
-            exitCode = await RunAsync(request, stdout, stderr, time, token);
-            return exitCode;
+            return await RunAsync(request, stdout, stderr, time, token);
         });
 
         var parsed = root.Parse(args);
