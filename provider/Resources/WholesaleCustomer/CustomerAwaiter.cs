@@ -1,5 +1,6 @@
 using System.Net;
 using WebexWholesale.Provider.Webex;
+using WebexWholesale.Provider.Webex.Fleet;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
@@ -27,11 +28,11 @@ public sealed record PollSchedule(TimeSpan First, TimeSpan Max)
 }
 
 /// <summary>
-/// Waits for Webex's asynchronous work on a customer, polling with backoff and reporting progress as ephemeral status
-/// (shown while the operation runs). It never throws for a timeout or a cancel: it returns the last-seen customer so
+/// Waits for Webex's asynchronous work on a customer, looking with backoff and reporting progress as ephemeral status
+/// (shown while the operation runs). The looks go through the fleet, which polls all waiting customers together. It never throws for a timeout or a cancel: it returns the last-seen customer so
 /// the caller can hand the engine a half-finished resource instead of losing it.
 /// </summary>
-public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvider time, IResourceLog log, PollSchedule schedule)
+public sealed class CustomerAwaiter(CustomerFleet fleet, TimeProvider time, IResourceLog log, PollSchedule schedule)
 {
     /// <summary>Statuses that mean Webex is still working on a provision or update.</summary>
     public static readonly IReadOnlySet<string> InProgress = new HashSet<string>(StringComparer.Ordinal)
@@ -59,11 +60,12 @@ public sealed class CustomerAwaiter(IWholesaleCustomersClient client, TimeProvid
         var cancellationToken = deadline.Token;
         var wait = schedule.First;
         Customer? lastSeen = null;
+        using var watching = fleet.Watch(id, subPartner);
         while (true)
         {
             try
             {
-                var customer = await client.GetAsync(id, subPartner, cancellationToken);
+                var customer = await fleet.LookAsync(id, subPartner, cancellationToken);
                 if (customer is null)
                 {
                     return new AwaitOutcome(AwaitEnd.Gone, lastSeen, deadline.Elapsed);

@@ -1,5 +1,6 @@
 using WebexWholesale.Provider.Resources.Errors;
 using WebexWholesale.Provider.Webex;
+using WebexWholesale.Provider.Webex.Fleet;
 
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
@@ -15,7 +16,7 @@ public sealed partial class WholesaleCustomerResource
         Customer? existing;
         try
         {
-            existing = await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+            existing = await client.FindExistingAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
         }
         catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
         {
@@ -43,7 +44,7 @@ public sealed partial class WholesaleCustomerResource
     {
         CustomerId.Require(id);
         var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? oldState?.Inputs.OnBehalfOfSubPartnerOrgId;
-        var customer = await context.RequireProvider().Customers.GetAsync(id, subPartner, context.Cancellation);
+        var customer = await context.RequireProvider().Customers.ReadAsync(id, subPartner, context.Cancellation);
         if (customer is null)
         {
             return null;
@@ -114,7 +115,7 @@ public sealed partial class WholesaleCustomerResource
         Customer? before = null;
         try
         {
-            before = await client.GetAsync(id, subPartner, deadline.Token);
+            before = await client.ReadAsync(id, subPartner, deadline.Token);
             if (before is null)
             {
                 return; // already gone: nothing to do
@@ -157,7 +158,7 @@ public sealed partial class WholesaleCustomerResource
     /// <summary>How long a provision cut off by its deadline may still look for the customer it may have created.</summary>
     private static readonly TimeSpan AfterDeadlineLookup = TimeSpan.FromSeconds(1);
 
-    private static async Task<string> ProvisionAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, OperationDeadline deadline,
+    private static async Task<string> ProvisionAsync(CustomerFleet client, WholesaleCustomerInputs inputs, OperationDeadline deadline,
         ResourceContext context)
     {
         try
@@ -190,7 +191,7 @@ public sealed partial class WholesaleCustomerResource
         }
     }
 
-    private static async Task<string> ProvisionWithinDeadlineAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs,
+    private static async Task<string> ProvisionWithinDeadlineAsync(CustomerFleet client, WholesaleCustomerInputs inputs,
         OperationDeadline deadline, ResourceContext context)
     {
         for (var attempt = 1; ; attempt++)

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+
+namespace WebexWholesale.Provider.Webex.Fleet;
+
+/// <summary>
+/// The customers client of one configured provider, for a whole fleet at once. Writes pass through and are noted;
+/// reads that arrive together are answered from one paged list snapshot (<see cref="ReadAsync"/>,
+/// <see cref="FindExistingAsync"/>); waiters are polled together (<see cref="LookAsync"/>). A snapshot never answers
+/// for a customer this provider changed after the snapshot began, and a customer missing from one is asked for by
+/// GET, so "gone" keeps its meaning. Everything is kept per partner context (the partner, or each sub-partner).
+/// </summary>
+public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
+{
+    private readonly IWholesaleCustomersClient _client;
+    private readonly TimeProvider _time;
+    private readonly FleetOptions _options;
+    private readonly WriteJournal _journal;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly CancellationToken _lifetimeToken;
+    private readonly ConcurrentDictionary<string, (ListSnapshots Snapshots, SharedPolls Polls)> _contexts = new(StringComparer.Ordinal);
+
+    public CustomerFleet(IWholesaleCustomersClient client, TimeProvider time, FleetOptions? options = null)
+    {
+        _client = client;
+        _time = time;
+        _options = options ?? FleetOptions.Default;
+        _journal = new WriteJournal(time);
+        _lifetimeToken = _lifetime.Token;
+    }
+
+    /// <summary>The customer, from a recent list when many are read together, else by GET; null when Webex answers 404.</summary>
+    public async Task<Customer?> ReadAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        if (await FromSnapshotAsync(onBehalfOfSubPartnerOrgId, cancellationToken) is var (snapshot, contents)
+            && contents.ById.TryGetValue(customerId, out var customer)
+            && !_journal.ChangedSince(WriteJournal.IdKey(customerId), snapshot.StartedAt))
+        {
+            return customer;
+        }
+
+        return await _client.GetAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer with this externalId, or null. From a recent list when many are looked up together; such a list
+    /// says "none" only when no customer was being removed while it was paged (a removal can shift the pages).
+    /// </summary>
+    public async Task<Customer?> FindExistingAsync(string externalId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        if (await FromSnapshotAsync(onBehalfOfSubPartnerOrgId, cancellationToken) is var (snapshot, contents)
+            && !_journal.ChangedSince(WriteJournal.ExternalIdKey(externalId), snapshot.StartedAt))
+        {
+            if (contents.ByExternalId.TryGetValue(externalId, out var customer))
+            {
+                return customer;
+            }
+
+            if (!contents.SawRemoval && !_journal.RemovedSince(snapshot.StartedAt))
+            {
+                return null;
+            }
+        }
+
+        return await _client.FindByExternalIdAsync(externalId, onBehalfOfSubPartnerOrgId, cancellationToken);
+    }
+
+    /// <summary>Registers a waiter for the customer; its looks are then served by the shared polls.</summary>
+    public IDisposable Watch(string customerId, string? onBehalfOfSubPartnerOrgId) => Context(onBehalfOfSubPartnerOrgId).Polls.Watch(customerId);
+
+    /// <summary>The customer as Webex shows it after this call, from the next shared poll (null: Webex answers 404).</summary>
+    public Task<Customer?> LookAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        Context(onBehalfOfSubPartnerOrgId).Polls.LookAsync(customerId, cancellationToken);
+
+    public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.ListAsync(filter, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task<Customer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.GetAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task<PrecheckResult> PrecheckAsync(PrecheckCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.PrecheckAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public async Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        using (_journal.Writing(removal: false, WriteJournal.ExternalIdKey(request.ExternalId)))
+        {
+            var id = await _client.ProvisionAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
+            using (_journal.Writing(removal: false, WriteJournal.IdKey(id)))
+            {
+                return id;
+            }
+        }
+    }
+
+    public async Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        string[] keys = request.ExternalId is { } externalId ? [WriteJournal.IdKey(customerId), WriteJournal.ExternalIdKey(externalId)] : [WriteJournal.IdKey(customerId)];
+        using (_journal.Writing(removal: false, keys))
+        {
+            await _client.UpdateAsync(customerId, request, onBehalfOfSubPartnerOrgId, cancellationToken);
+        }
+    }
+
+    public async Task<bool> RemoveAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        using (_journal.Writing(removal: true, WriteJournal.IdKey(customerId)))
+        {
+            return await _client.RemoveAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        _lifetime.Cancel();
+        _lifetime.Dispose();
+    }
+
+    private async Task<(ListSnapshot Snapshot, ListSnapshot.Contents Contents)?> FromSnapshotAsync(string? subPartner, CancellationToken cancellationToken)
+    {
+        if (Context(subPartner).Snapshots.ForLookup() is not { } snapshot)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (snapshot, await snapshot.Fetch.WaitAsync(cancellationToken));
+        }
+        catch (WebexApiException)
+        {
+            return null; // the list failed; the single request may still succeed
+        }
+    }
+
+    private (ListSnapshots Snapshots, SharedPolls Polls) Context(string? subPartner) =>
+        _contexts.GetOrAdd(subPartner ?? "", _ =>
+        {
+            var snapshots = new ListSnapshots(_client, subPartner, _time, _options, _lifetimeToken);
+            return (snapshots, new SharedPolls(_client, subPartner, _time, _options, snapshots, _lifetimeToken));
+        });
+}

@@ -1,0 +1,90 @@
+namespace WebexWholesale.Provider.Webex.Fleet;
+
+/// <summary>All customers of one partner context as one paged list returned them, and when that list was started.</summary>
+internal sealed record ListSnapshot(DateTimeOffset StartedAt, Task<ListSnapshot.Contents> Fetch)
+{
+    /// <param name="SawRemoval">
+    /// a customer was being removed: when it vanishes between two pages, the pages shift and one customer can be
+    /// missed, so such a list cannot prove that a customer does not exist
+    /// </param>
+    public sealed record Contents(IReadOnlyDictionary<string, Customer> ById, IReadOnlyDictionary<string, Customer> ByExternalId, int Pages, bool SawRemoval);
+}
+
+/// <summary>
+/// List snapshots of one partner context (the partner itself, or one sub-partner). Lookups that arrive together are
+/// answered from one snapshot; a lone lookup is not worth a whole list and gets none. A snapshot is fetched once,
+/// with the fleet's lifetime token rather than any caller's, since every caller in its window shares it.
+/// </summary>
+internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options, CancellationToken lifetime)
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<DateTimeOffset> _demand = new();
+    private ListSnapshot? _current;
+
+    /// <summary>How many pages the last complete list took: the cost of the next one.</summary>
+    public int? KnownPages { get; private set; }
+
+    /// <summary>A snapshot for a lookup made now, or null when a single request serves it better.</summary>
+    public ListSnapshot? ForLookup()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            _demand.Enqueue(now);
+            while (_demand.Count > 0 && now - _demand.Peek() > options.DemandWindow)
+            {
+                _demand.Dequeue();
+            }
+
+            if (_current is { } current && now - current.StartedAt <= options.SnapshotLifetime && !current.Fetch.IsFaulted)
+            {
+                return current;
+            }
+
+            // Arriving together, and a list costs less than the lookups in the window would.
+            return _demand.Count >= 2 && _demand.Count >= (KnownPages ?? 0) ? StartLocked(now) : null;
+        }
+    }
+
+    /// <summary>A snapshot started at or after <paramref name="notBefore"/>: the one in flight if it qualifies, else a new one.</summary>
+    public ListSnapshot StartedSince(DateTimeOffset notBefore)
+    {
+        lock (_gate)
+        {
+            return _current is { } current && current.StartedAt >= notBefore && !current.Fetch.IsFaulted ? current : StartLocked(time.GetUtcNow());
+        }
+    }
+
+    private ListSnapshot StartLocked(DateTimeOffset now)
+    {
+        var snapshot = new ListSnapshot(now, FetchAsync());
+        _current = snapshot;
+        return snapshot;
+    }
+
+    private async Task<ListSnapshot.Contents> FetchAsync()
+    {
+        await Task.Yield(); // the caller holds the lock; the pages are fetched outside it
+        var byId = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var byExternalId = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var sawRemoval = false;
+        await foreach (var customer in client.ListAsync(new CustomerListFilter { PageSize = options.PageSize }, subPartner, lifetime))
+        {
+            byId[customer.Id] = customer;
+            if (customer.ExternalId is { } externalId)
+            {
+                byExternalId[externalId] = customer;
+            }
+
+            sawRemoval |= customer.Status == CustomerStatus.Deleting;
+        }
+
+        var pages = Math.Max(1, (byId.Count + options.PageSize - 1) / options.PageSize);
+        lock (_gate)
+        {
+            KnownPages = pages;
+        }
+
+        return new ListSnapshot.Contents(byId, byExternalId, pages, sawRemoval);
+    }
+}

@@ -1,0 +1,90 @@
+namespace WebexWholesale.Provider.Webex.Fleet;
+
+/// <summary>
+/// Which customers this provider is changing or changed, and when, so that a list fetched before a change never
+/// answers for that customer: the list would show the customer as it was.
+/// </summary>
+internal sealed class WriteJournal(TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastRemoval = DateTimeOffset.MinValue;
+    private int _removalsInFlight;
+
+    public static string IdKey(string id) => "id:" + id;
+
+    public static string ExternalIdKey(string externalId) => "externalId:" + externalId;
+
+    /// <summary>Marks the keys as changing now and again when the scope ends (the write may land at any moment between).</summary>
+    public Scope Writing(bool removal, params string[] keys)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var key in keys)
+            {
+                var mark = _marks.TryGetValue(key, out var existing) ? existing : new Mark();
+                mark.InFlight++;
+                mark.Touched = now;
+                _marks[key] = mark;
+            }
+
+            if (removal)
+            {
+                _removalsInFlight++;
+                _lastRemoval = now;
+            }
+        }
+
+        return new Scope(this, removal, keys);
+    }
+
+    /// <summary>True when a write to the key is running, or touched it at or after <paramref name="since"/>.</summary>
+    public bool ChangedSince(string key, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _marks.TryGetValue(key, out var mark) && (mark.InFlight > 0 || mark.Touched >= since);
+        }
+    }
+
+    /// <summary>True when this provider removed a customer at or after <paramref name="since"/> (pages may have shifted).</summary>
+    public bool RemovedSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _removalsInFlight > 0 || _lastRemoval >= since;
+        }
+    }
+
+    private void End(bool removal, string[] keys)
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            foreach (var key in keys)
+            {
+                var mark = _marks[key];
+                mark.InFlight--;
+                mark.Touched = now;
+            }
+
+            if (removal)
+            {
+                _removalsInFlight--;
+                _lastRemoval = now;
+            }
+        }
+    }
+
+    private sealed class Mark
+    {
+        public int InFlight { get; set; }
+        public DateTimeOffset Touched { get; set; }
+    }
+
+    public readonly struct Scope(WriteJournal journal, bool removal, string[] keys) : IDisposable
+    {
+        public void Dispose() => journal.End(removal, keys);
+    }
+}
