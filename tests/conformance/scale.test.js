@@ -1,5 +1,6 @@
 // The engine's side at fleet size: every call is accepted at once however many are in flight, Cancel is answered
-// within a second and ends them all, and a Webex that never answers ends an operation at its deadline.
+// within a second and ends them all, a Webex that never answers ends an operation at its deadline, and a fleet's
+// waits and reads are batched into shared list requests.
 'use strict';
 
 const { test, describe, before, after } = require('node:test');
@@ -12,6 +13,23 @@ const customer = (externalId) => ({
   provisioningId: 'template-1', externalId, address: ADDRESS, packages: ['webex_meetings'],
   customerInfo: { name: `Customer ${externalId}`, primaryEmail: `${externalId}@example.test` },
 });
+const urnOf = (name) => `urn:pulumi:dev::fleet::${TYPE}::${name}`;
+const isList = (r) => r.path.split('?')[0] === '/v1/wholesale/customers';
+const isGetOne = (r) => r.method === 'GET' && r.path.startsWith('/v1/wholesale/customers/');
+
+/** Runs `work` over `items` with at most `limit` in flight, as the engine's --parallel does. */
+async function inParallel(items, limit, work) {
+  const queue = [...items];
+  const results = [];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    while (queue.length > 0) {
+      const item = queue.shift();
+      results.push(await work(item));
+    }
+  }));
+  return results;
+}
+
 const create = (plugin, name, timeout = 0) => h.call(plugin.client, 'create', h.resourceRequest('CreateRequest',
   { urn: `urn:pulumi:dev::fleet::${TYPE}::${name}`, name, type: TYPE }, { Properties: h.toStruct(customer(name)), Timeout: timeout }));
 
@@ -97,6 +115,59 @@ describe('fleet size on the engine side', () => {
     } finally {
       await simulator.control('DELETE', 'faults');
       await plugin.stop();
+    }
+  });
+
+  test('20 customers created together (8 s provisioning) cost at most 1.5 GETs per customer, lists included', async (t) => {
+    const slow = await h.startSimulator(['--provisioning-seconds', '8']);
+    const plugin = await h.startPlugin();
+    try {
+      await h.configure(plugin.client, { baseUrl: slow.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+      const names = Array.from({ length: 20 }, (_, i) => `together-${i}`);
+
+      const created = await Promise.all(names.map((name) => create(plugin, name)));
+
+      assert.equal(created.length, 20);
+      const requests = (await slow.control('GET', 'requests')).body;
+      const gets = requests.filter((r) => r.method === 'GET');
+      t.diagnostic(`${requests.length} requests: ${gets.filter(isList).length} list pages, ${gets.filter(isGetOne).length} GETs of one customer`);
+      assert.ok(gets.length <= 1.5 * 20, `${gets.length} GETs (${gets.filter(isList).length} list pages, ${gets.filter(isGetOne).length} single)`);
+      assert.equal(requests.filter((r) => r.method === 'POST').length, 20, 'one provision each');
+    } finally {
+      await plugin.stop();
+      await slow.stop();
+    }
+  });
+
+  test('a refresh of 60 customers (8 Reads in flight) costs at most 0.15 Webex requests per customer', async (t) => {
+    const fleet = await h.startSimulator(['--provisioning-seconds', '0']);
+    const creator = await h.startPlugin();
+    const names = Array.from({ length: 60 }, (_, i) => `refresh-${i}`);
+    let created;
+    try {
+      await h.configure(creator.client, { baseUrl: fleet.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+      created = await Promise.all(names.map((name) => create(creator, name)));
+    } finally {
+      await creator.stop();
+    }
+
+    await fleet.control('DELETE', 'requests');
+    await fleet.control('POST', 'clock/advance', { seconds: 1 });
+    const refresher = await h.startPlugin(); // a `pulumi refresh` is a new plugin process
+    try {
+      await h.configure(refresher.client, { baseUrl: fleet.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+      const reads = await inParallel(names.map((name, i) => [name, created[i]]), 8, ([name, response]) =>
+        h.call(refresher.client, 'read', h.resourceRequest('ReadRequest', { urn: urnOf(name), name, type: TYPE },
+          { Id: response.getId(), Properties: response.getProperties(), Inputs: h.toStruct(customer(name)) })));
+
+      assert.equal(reads.filter((read) => read.getId() !== '').length, 60, 'every customer found');
+      assert.ok(reads.every((read) => read.getProperties().toJavaScript().status === 'provisioned'));
+      const requests = (await fleet.control('GET', 'requests')).body;
+      t.diagnostic(`${requests.length} requests: ${requests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+      assert.ok(requests.length <= 0.15 * 60, `${requests.length} requests: ${requests.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+    } finally {
+      await refresher.stop();
+      await fleet.stop();
     }
   });
 });
