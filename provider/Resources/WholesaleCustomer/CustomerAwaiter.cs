@@ -32,7 +32,7 @@ public sealed record PollSchedule(TimeSpan First, TimeSpan Max)
 /// (shown while the operation runs). The looks go through the fleet, which polls all waiting customers together. It never throws for a timeout or a cancel: it returns the last-seen customer so
 /// the caller can hand the engine a half-finished resource instead of losing it.
 /// </summary>
-public sealed class CustomerAwaiter(CustomerFleet fleet, TimeProvider time, IResourceLog log, PollSchedule schedule)
+public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollSchedule schedule)
 {
     /// <summary>Statuses that mean Webex is still working on a provision or update.</summary>
     public static readonly IReadOnlySet<string> InProgress = new HashSet<string>(StringComparer.Ordinal)
@@ -41,31 +41,31 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, TimeProvider time, IRes
     };
 
     public Task<AwaitOutcome> UntilSettledAsync(string id, string? subPartner, string action, OperationDeadline deadline) =>
-        PollAsync(id, subPartner, action, deadline, customer => customer is not null && !InProgress.Contains(customer.Status ?? ""));
+        PollAsync(id, subPartner, action, deadline, removal: false, customer => customer is not null && !InProgress.Contains(customer.Status ?? ""));
 
     /// <summary>Waits until Webex is not busy with the customer (also not deleting), before changing or removing it.</summary>
     public Task<AwaitOutcome> UntilIdleAsync(string id, string? subPartner, string action, OperationDeadline deadline) =>
-        PollAsync(id, subPartner, action, deadline,
+        PollAsync(id, subPartner, action, deadline, removal: false,
             customer => customer is not null && !InProgress.Contains(customer.Status ?? "") && customer.Status != CustomerStatus.Deleting);
 
     public Task<AwaitOutcome> UntilGoneAsync(string id, string? subPartner, OperationDeadline deadline) =>
-        PollAsync(id, subPartner, "removing", deadline, _ => false);
+        PollAsync(id, subPartner, "removing", deadline, removal: true, _ => false);
 
     /// <summary>How a wait ends when the deadline's token fired: out of time, or cancelled by the engine.</summary>
     public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen) =>
         new(deadline.Expired ? AwaitEnd.TimedOut : AwaitEnd.Cancelled, lastSeen, deadline.Elapsed);
 
-    private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, OperationDeadline deadline, Func<Customer?, bool> done)
+    private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, OperationDeadline deadline, bool removal,
+        Func<Customer?, bool> done)
     {
         var cancellationToken = deadline.Token;
-        var wait = schedule.First;
+        var wait = TimeSpan.Zero;
         Customer? lastSeen = null;
-        using var watching = fleet.Watch(id, subPartner);
         while (true)
         {
             try
             {
-                var customer = await fleet.LookAsync(id, subPartner, cancellationToken);
+                var customer = await fleet.NextLookAsync(id, subPartner, wait, lastSeen?.Status, removal, cancellationToken);
                 if (customer is null)
                 {
                     return new AwaitOutcome(AwaitEnd.Gone, lastSeen, deadline.Elapsed);
@@ -89,16 +89,7 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, TimeProvider time, IRes
                 return Stopped(deadline, lastSeen);
             }
 
-            try
-            {
-                await Task.Delay(wait, time, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return Stopped(deadline, lastSeen);
-            }
-
-            wait = schedule.Next(wait);
+            wait = wait == TimeSpan.Zero ? schedule.First : schedule.Next(wait);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed partial class WholesaleCustomerResource
 
         var id = await ProvisionAsync(client, inputs, deadline, context);
         await context.Log.InfoAsync($"Webex accepted customer {inputs.ExternalId} as {id}; waiting for provisioning to finish");
-        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+        var awaiter = new CustomerAwaiter(client, context.Log, pollSchedule);
         var outcome = await awaiter.UntilSettledAsync(id, subPartner, "provisioning", deadline);
         return (id, Finish(id, outcome, inputs, "provisioning", "create"));
     }
@@ -67,7 +67,7 @@ public sealed partial class WholesaleCustomerResource
         var client = context.RequireProvider().Customers;
         var subPartner = news.OnBehalfOfSubPartnerOrgId;
         using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
-        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+        var awaiter = new CustomerAwaiter(client, context.Log, pollSchedule);
 
         var current = await WaitUntilIdleAsync(awaiter, id, subPartner, deadline, oldInputs);
         // Webex's last attempt failed, or it holds something else: only then is it asked to change anything.
@@ -110,7 +110,7 @@ public sealed partial class WholesaleCustomerResource
         var client = context.RequireProvider().Customers;
         var subPartner = oldInputs?.OnBehalfOfSubPartnerOrgId ?? olds.Inputs.OnBehalfOfSubPartnerOrgId;
         using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
-        var awaiter = new CustomerAwaiter(client, context.Time, context.Log, pollSchedule);
+        var awaiter = new CustomerAwaiter(client, context.Log, pollSchedule);
 
         Customer? before = null;
         try

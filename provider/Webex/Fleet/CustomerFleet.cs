@@ -5,7 +5,7 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// <summary>
 /// The customers client of one configured provider, for a whole fleet at once. Writes pass through and are noted;
 /// reads that arrive together are answered from one paged list snapshot (<see cref="ReadAsync"/>,
-/// <see cref="FindExistingAsync"/>); waiters are polled together (<see cref="LookAsync"/>). A snapshot never answers
+/// <see cref="FindExistingAsync"/>); waiters are polled together (<see cref="NextLookAsync"/>). A snapshot never answers
 /// for a customer this provider changed after the snapshot began, and a customer missing from one is asked for by
 /// GET, so "gone" keeps its meaning. Everything is kept per partner context (the partner, or each sub-partner).
 /// </summary>
@@ -64,12 +64,15 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
         return await _client.FindByExternalIdAsync(externalId, onBehalfOfSubPartnerOrgId, cancellationToken);
     }
 
-    /// <summary>Registers a waiter for the customer; its looks are then served by the shared polls.</summary>
-    public IDisposable Watch(string customerId, string? onBehalfOfSubPartnerOrgId) => Context(onBehalfOfSubPartnerOrgId).Polls.Watch(customerId);
-
-    /// <summary>The customer as Webex shows it after this call, from the next shared poll (null: Webex answers 404).</summary>
-    public Task<Customer?> LookAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        Context(onBehalfOfSubPartnerOrgId).Polls.LookAsync(customerId, cancellationToken);
+    /// <summary>
+    /// The customer as Webex shows it <paramref name="after"/> from now, from the shared polls, or sooner when they
+    /// see it leave the in-progress list (null: Webex answers 404).
+    /// </summary>
+    /// <param name="lastStatus">the status the waiter last saw</param>
+    /// <param name="removal">the waiter waits for the customer to be gone</param>
+    public Task<Customer?> NextLookAsync(string customerId, string? onBehalfOfSubPartnerOrgId, TimeSpan after, string? lastStatus, bool removal,
+        CancellationToken cancellationToken) =>
+        Context(onBehalfOfSubPartnerOrgId).Polls.NextAsync(customerId, after, lastStatus, removal, cancellationToken);
 
     public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.ListAsync(filter, onBehalfOfSubPartnerOrgId, cancellationToken);

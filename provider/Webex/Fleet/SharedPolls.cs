@@ -1,11 +1,12 @@
 namespace WebexWholesale.Provider.Webex.Fleet;
 
 /// <summary>
-/// Looks at customers that wait for Webex's asynchronous work, for all waiters of one partner context together. A
-/// round lists the customers in progress (one paged list serves every waiter); those no longer in it are looked up
-/// in one fresh snapshot of the whole list when that costs fewer requests than a GET each, and by GET otherwise (a
-/// list cannot prove a customer gone). Rounds are spaced by what the last one cost, so waiting spends at most
-/// <see cref="FleetOptions.PollPagesPerSecond"/>. A single waiter is simply sent a GET.
+/// Looks at the customers that wait for Webex's asynchronous work, for all waiters of one partner context together.
+/// A round lists the customers in progress: one paged list serves every waiter. A customer that has left that list
+/// (it finished, failed or is gone) is looked up once, in a fresh list of all customers when that costs fewer
+/// requests than a GET each, and by GET otherwise (a list cannot prove a customer gone); its waiter hears at once,
+/// whenever its own next look was due. Rounds are spaced by the list pages they cost, so that waiting spends at most
+/// <see cref="FleetOptions.PollPagesPerSecond"/>. While only one customer is waited for, a look is a GET.
 /// </summary>
 internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options,
     ListSnapshots snapshots, CancellationToken lifetime)
@@ -15,133 +16,181 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         [CustomerStatus.Provisioning, CustomerStatus.Updating, CustomerStatus.PendingRplReview, CustomerStatus.Deleting];
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, int> _watchers = new(StringComparer.Ordinal);
-    private List<(string Id, TaskCompletionSource<Customer?> Look)> _pending = [];
+    private readonly List<Look> _pending = [];
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _rounds;
     private DateTimeOffset _nextRound = DateTimeOffset.MinValue;
 
-    public Watching Watch(string id)
+    /// <summary>
+    /// The customer as Webex shows it <paramref name="after"/> from now, or sooner when a round sees it leave the
+    /// in-progress list (null: Webex answers 404).
+    /// </summary>
+    /// <param name="lastStatus">the status the waiter last saw; a customer last seen working is watched for its change</param>
+    /// <param name="removal">the waiter waits for the customer to be gone, which only a GET can tell</param>
+    public Task<Customer?> NextAsync(string id, TimeSpan after, string? lastStatus, bool removal, CancellationToken cancellationToken)
     {
+        var look = new Look(id, time.GetUtcNow() + after, lastStatus is not null && Working.Contains(lastStatus), removal);
         lock (_gate)
         {
-            _watchers[id] = _watchers.GetValueOrDefault(id) + 1;
+            _pending.Add(look);
+            _rounds ??= Task.Run(RunRoundsAsync, CancellationToken.None);
+            _wake.TrySetResult();
         }
 
-        return new Watching(this, id);
-    }
-
-    /// <summary>The customer as Webex shows it at some moment after this call (null: Webex answers 404).</summary>
-    public Task<Customer?> LookAsync(string id, CancellationToken cancellationToken)
-    {
-        TaskCompletionSource<Customer?> look;
-        lock (_gate)
+        var registration = cancellationToken.Register(() =>
         {
-            if (_watchers.Count <= 1 && _pending.Count == 0)
+            lock (_gate)
             {
-                return client.GetAsync(id, subPartner, cancellationToken);
+                _pending.Remove(look);
             }
 
-            look = new TaskCompletionSource<Customer?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _pending.Add((id, look));
-            _rounds ??= Task.Run(RunRoundsAsync, CancellationToken.None);
-        }
-
-        return look.Task.WaitAsync(cancellationToken);
+            look.Answer.TrySetCanceled(cancellationToken);
+        });
+        look.Answer.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return look.Answer.Task;
     }
 
     private async Task RunRoundsAsync()
     {
-        while (true)
+        while (!lifetime.IsCancellationRequested)
         {
-            var untilAllowed = _nextRound - time.GetUtcNow();
-            try
-            {
-                await Task.Delay(untilAllowed > options.Gathering ? untilAllowed : options.Gathering, time, lifetime);
-            }
-            catch (OperationCanceledException)
-            {
-                // the provider is shutting down: the waiters' own tokens end their waits
-            }
-
-            List<(string Id, TaskCompletionSource<Customer?> Look)> batch;
+            Task wake;
+            TimeSpan wait;
             lock (_gate)
             {
-                if (_pending.Count == 0 || lifetime.IsCancellationRequested)
+                if (_pending.Count == 0)
                 {
                     _rounds = null;
                     return;
                 }
 
-                batch = _pending;
-                _pending = [];
+                _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                wake = _wake.Task;
+                var firstDue = _pending.Min(look => look.Due);
+                wait = (firstDue > _nextRound ? firstDue : _nextRound) - time.GetUtcNow();
+            }
+
+            // Looks that arrive just after the first share its round.
+            using (var sleep = CancellationTokenSource.CreateLinkedTokenSource(lifetime))
+            {
+                await Task.WhenAny(Task.Delay(wait > options.Gathering ? wait : options.Gathering, time, sleep.Token), wake);
+                await sleep.CancelAsync();
+            }
+
+            if (wake.IsCompleted && wait > options.Gathering)
+            {
+                continue; // a new look came in: it may be due sooner
+            }
+
+            List<Look> batch;
+            lock (_gate)
+            {
+                batch = [.. _pending];
             }
 
             var started = time.GetUtcNow();
-            var cost = await RoundAsync(batch);
-            _nextRound = started + TimeSpan.FromSeconds(cost / options.PollPagesPerSecond);
+            var pages = await RoundAsync(batch, started);
+            _nextRound = started + TimeSpan.FromSeconds(pages / options.PollPagesPerSecond);
+        }
+
+        lock (_gate)
+        {
+            _rounds = null;
         }
     }
 
-    /// <returns>the requests the round sent</returns>
-    private async Task<int> RoundAsync(List<(string Id, TaskCompletionSource<Customer?> Look)> batch)
+    /// <returns>the list pages the round fetched</returns>
+    private async Task<int> RoundAsync(List<Look> batch, DateTimeOffset now)
     {
-        var requests = 0;
+        var due = batch.Where(look => look.Due <= now).ToList();
+        var watched = batch.Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (watched.Count == 1)
+        {
+            await AnswerAsync(due, () => client.GetAsync(watched[0], subPartner, lifetime));
+            return 0;
+        }
+
+        var pages = 0;
+        var seen = new Dictionary<string, Customer?>(StringComparer.Ordinal);
         try
         {
-            var started = time.GetUtcNow();
-            var seen = new Dictionary<string, Customer>(StringComparer.Ordinal);
+            var working = 0;
             await foreach (var customer in client.ListAsync(new CustomerListFilter { Status = Working, PageSize = options.PageSize }, subPartner, lifetime))
             {
                 seen[customer.Id] = customer;
+                working++;
             }
 
-            requests += Math.Max(1, (seen.Count + options.PageSize - 1) / options.PageSize);
-            var settled = batch.Select(look => look.Id).Where(id => !seen.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            pages += Math.Max(1, (working + options.PageSize - 1) / options.PageSize);
+
+            // Looked up: the due customers not in progress, and every customer that left the in-progress list.
+            var left = batch.Where(look => !seen.ContainsKey(look.Id) && (look.Due <= now || look.LastSeenWorking)).ToList();
+            var gone = left.Where(look => look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
+            var settled = left.Where(look => !look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
             if (settled.Count > 1 && settled.Count > (snapshots.KnownPages ?? 1))
             {
-                var snapshot = await snapshots.StartedSince(started).Fetch;
-                requests += snapshot.Pages;
+                var snapshot = await snapshots.StartedSince(now).Fetch;
+                pages += snapshot.Pages;
                 foreach (var id in settled.Where(snapshot.ById.ContainsKey))
                 {
                     seen[id] = snapshot.ById[id];
                 }
             }
 
-            // Not in any list: gone, or missed by a page that shifted. Only a GET tells which.
-            var missing = settled.Where(id => !seen.ContainsKey(id)).ToList();
-            var found = await Task.WhenAll(missing.Select(id => client.GetAsync(id, subPartner, lifetime)));
-            requests += missing.Count;
-            foreach (var look in batch)
+            var unknown = gone.Concat(settled).Where(id => !seen.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            var found = await Task.WhenAll(unknown.Select(id => client.GetAsync(id, subPartner, lifetime)));
+            for (var i = 0; i < unknown.Count; i++)
             {
-                var index = missing.IndexOf(look.Id);
-                look.Look.TrySetResult(index >= 0 ? found[index] : seen[look.Id]);
+                seen[unknown[i]] = found[i];
             }
         }
         catch (Exception error) when (error is WebexApiException or OperationCanceledException)
         {
-            // Every waiter of the round learns the failure and decides for itself (the awaiter looks again later).
-            foreach (var look in batch)
-            {
-                look.Look.TrySetException(error);
-            }
+            // The due waiters learn the failure and decide for themselves (the awaiter looks again later).
+            Finish(due, look => look.Answer.TrySetException(error));
+            return Math.Max(1, pages);
         }
 
-        return Math.Max(1, requests);
+        Finish(batch.Where(look => seen.ContainsKey(look.Id) && (look.Due <= now || !IsWorking(seen[look.Id]))),
+            look => look.Answer.TrySetResult(seen[look.Id]));
+        return pages;
     }
 
-    private void Unwatch(string id)
+    private static bool IsWorking(Customer? customer) => customer?.Status is { } status && Working.Contains(status);
+
+    private async Task AnswerAsync(List<Look> looks, Func<Task<Customer?>> get)
     {
+        try
+        {
+            var customer = await get();
+            Finish(looks, look => look.Answer.TrySetResult(customer));
+        }
+        catch (Exception error) when (error is WebexApiException or OperationCanceledException)
+        {
+            Finish(looks, look => look.Answer.TrySetException(error));
+        }
+    }
+
+    private void Finish(IEnumerable<Look> looks, Action<Look> answer)
+    {
+        var answered = looks.ToList();
         lock (_gate)
         {
-            if (--_watchers[id] == 0)
+            foreach (var look in answered)
             {
-                _watchers.Remove(id);
+                _pending.Remove(look);
             }
         }
+
+        answered.ForEach(answer);
     }
 
-    public readonly struct Watching(SharedPolls polls, string id) : IDisposable
+    private sealed class Look(string id, DateTimeOffset due, bool lastSeenWorking, bool removal)
     {
-        public void Dispose() => polls.Unwatch(id);
+        public string Id => id;
+        public DateTimeOffset Due => due;
+        public bool LastSeenWorking => lastSeenWorking;
+        public bool Removal => removal;
+        public TaskCompletionSource<Customer?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -28,7 +28,7 @@ public class WholesaleCustomerLifecycleTests
 
     private ResourceContext Context(CancellationToken cancellation = default) => new(
         "urn:pulumi:dev::fleet::webex-wholesale:index:WholesaleCustomer::acme", "acme",
-        ConfiguredProvider.ForClient(_webex.Object, new ProviderSettings(new Uri("https://webex.test/v1"), "t", 4)), _log.Object, _time, cancellation);
+        ConfiguredProvider.ForClient(_webex.Object, new ProviderSettings(new Uri("https://webex.test/v1"), "t", 4), _time), _log.Object, _time, cancellation);
 
     private static Customer Seen(string status, params string[] packages) => new()
     {
@@ -274,7 +274,7 @@ public class WholesaleCustomerLifecycleTests
         _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
         var imported = Customer() with { ProvisioningId = null, CustomerInfo = null };
 
-        var state = await _sut.UpdateAsync(Id, EmptyState, imported, Customer(), null, Context());
+        var state = await _time.RunAsync(_sut.UpdateAsync(Id, EmptyState, imported, Customer(), null, Context()));
 
         Assert.Equal("template-1", state.Inputs.ProvisioningId);
         _webex.Verify(w => w.UpdateAsync(It.IsAny<string>(), It.IsAny<UpdateCustomerRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);

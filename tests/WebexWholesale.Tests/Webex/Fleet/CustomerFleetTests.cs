@@ -15,14 +15,20 @@ public sealed class CustomerFleetTests : IDisposable
 
     public void Dispose() => _fleet.Dispose();
 
-    /// <summary>Looks at every customer, as waiters arriving together do, and lets the round gather them.</summary>
-    private async Task<Customer?[]> LookAtAllAsync(IEnumerable<Customer> customers)
+    /// <summary>Waiters arriving together look at their customers; the round gathers them.</summary>
+    private async Task<Customer?[]> LookAtAllAsync(IEnumerable<Customer> customers, string? lastStatus = null, bool removal = false)
     {
-        var looks = customers.Select(customer => _fleet.LookAsync(customer.Id, null, CancellationToken.None)).ToList();
-        await Task.Delay(TimeSpan.FromMilliseconds(200)); // real time: the round's background task reaches its wait
+        var looks = customers.Select(customer => Next(customer, TimeSpan.Zero, lastStatus, removal)).ToList();
+        await Settle();
         _time.Advance(FleetOptions.Default.Gathering);
         return await Task.WhenAll(looks).WaitAsync(Patience);
     }
+
+    private Task<Customer?> Next(Customer customer, TimeSpan after, string? lastStatus = null, bool removal = false, CancellationToken cancellation = default) =>
+        _fleet.NextLookAsync(customer.Id, null, after, lastStatus, removal, cancellation);
+
+    /// <summary>Real time for the rounds' background task to reach its wait before the fake clock moves.</summary>
+    private static Task Settle() => Task.Delay(TimeSpan.FromMilliseconds(200));
 
     private List<Customer> AddMany(int count, string status = CustomerStatus.Provisioned, string? subPartner = null, string prefix = "ext") =>
         [.. Enumerable.Range(0, count).Select(i => _webex.Add($"{prefix}-{i}", status, subPartner))];
@@ -150,11 +156,10 @@ public sealed class CustomerFleetTests : IDisposable
     public async Task A_single_waiter_is_sent_a_get()
     {
         var customer = _webex.Add("ext-1", CustomerStatus.Provisioning);
-        using var watching = _fleet.Watch(customer.Id, null);
 
-        var seen = await _fleet.LookAsync(customer.Id, null, CancellationToken.None);
+        var seen = await LookAtAllAsync([customer]);
 
-        Assert.Equal(CustomerStatus.Provisioning, seen!.Status);
+        Assert.Equal(CustomerStatus.Provisioning, seen[0]!.Status);
         Assert.Equal(["get " + customer.Id], _webex.Requests);
     }
 
@@ -162,74 +167,79 @@ public sealed class CustomerFleetTests : IDisposable
     public async Task Twenty_waiters_are_served_by_one_in_progress_list_and_then_by_one_list_of_all()
     {
         var customers = AddMany(20, CustomerStatus.Provisioning);
-        var watching = customers.Select(customer => _fleet.Watch(customer.Id, null)).ToList();
 
         var first = await LookAtAllAsync(customers);
         Assert.All(first, seen => Assert.Equal(CustomerStatus.Provisioning, seen!.Status));
         Assert.Equal(2, _webex.Count("list:status"));
 
-        foreach (var customer in customers)
-        {
-            _webex.Set(customer.Id, CustomerStatus.Provisioned);
-        }
+        customers.ForEach(customer => _webex.Set(customer.Id, CustomerStatus.Provisioned));
+        var second = customers.Select(customer => Next(customer, TimeSpan.FromSeconds(2), CustomerStatus.Provisioning)).ToList();
+        await Settle();
+        _time.Advance(TimeSpan.FromSeconds(2));
 
-        _time.Advance(TimeSpan.FromSeconds(5));
-        var second = await LookAtAllAsync(customers);
-
-        Assert.All(second, seen => Assert.Equal(CustomerStatus.Provisioned, seen!.Status));
-        Assert.Equal(3, _webex.Count("list:status")); // the second one found none in progress: one page
+        Assert.All(await Task.WhenAll(second).WaitAsync(Patience), seen => Assert.Equal(CustomerStatus.Provisioned, seen!.Status));
+        Assert.Equal(3, _webex.Count("list:status")); // the second found none in progress: one page
         Assert.Equal(2, _webex.Count("list:all"));
         Assert.Equal(0, _webex.Count("get "));
-        watching.ForEach(watch => watch.Dispose());
     }
 
     [Fact]
-    public async Task Waiters_missing_from_every_list_are_asked_by_get_and_reported_gone()
+    public async Task A_waiter_hears_as_soon_as_any_round_sees_its_customer_leave_the_in_progress_list()
+    {
+        var customers = AddMany(20, CustomerStatus.Provisioning);
+        var patient = customers.Select(customer => Next(customer, TimeSpan.FromMinutes(1), CustomerStatus.Provisioning)).ToList();
+        customers.Take(5).ToList().ForEach(customer => _webex.Set(customer.Id, CustomerStatus.Provisioned));
+
+        await LookAtAllAsync([_webex.Add("newcomer", CustomerStatus.Provisioning)]); // due now: it starts a round
+
+        Assert.All(await Task.WhenAll(patient.Take(5)).WaitAsync(Patience), seen => Assert.Equal(CustomerStatus.Provisioned, seen!.Status));
+        Assert.All(patient.Skip(5), look => Assert.False(look.IsCompleted));
+        Assert.Equal(2, _webex.Count("list:status")); // 16 in progress, 10 a page
+    }
+
+    [Fact]
+    public async Task Waiters_for_a_removal_are_told_gone_only_by_a_get()
     {
         var customers = AddMany(20, CustomerStatus.Deleting);
-        var watching = customers.Select(customer => _fleet.Watch(customer.Id, null)).ToList();
-        var gone = customers.Take(5).ToList();
-        gone.ForEach(customer => _webex.Forget(customer.Id));
+        customers.Take(5).ToList().ForEach(customer => _webex.Forget(customer.Id));
 
-        var seen = await LookAtAllAsync(customers);
+        var seen = await LookAtAllAsync(customers, CustomerStatus.Deleting, removal: true);
 
         Assert.All(seen.Take(5), Assert.Null);
         Assert.All(seen.Skip(5), customer => Assert.Equal(CustomerStatus.Deleting, customer!.Status));
         Assert.Equal(5, _webex.Count("get "));
-        watching.ForEach(watch => watch.Dispose());
+        Assert.Equal(0, _webex.Count("list:all"));
     }
 
     [Fact]
     public async Task The_next_round_waits_as_long_as_the_last_one_cost()
     {
         var customers = AddMany(30, CustomerStatus.Updating); // three pages in progress: the next round waits 3 s
-        var watching = customers.Select(customer => _fleet.Watch(customer.Id, null)).ToList();
         await LookAtAllAsync(customers);
 
-        var next = _fleet.LookAsync(customers[0].Id, null, CancellationToken.None);
-        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        var next = Next(customers[0], TimeSpan.Zero, CustomerStatus.Updating);
+        var other = Next(customers[1], TimeSpan.Zero, CustomerStatus.Updating);
+        await Settle();
         _time.Advance(TimeSpan.FromSeconds(2));
-        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        await Settle();
         Assert.False(next.IsCompleted);
 
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(CustomerStatus.Updating, (await next.WaitAsync(Patience))!.Status);
+        await other.WaitAsync(Patience);
         Assert.Equal(6, _webex.Count("list:status"));
-        watching.ForEach(watch => watch.Dispose());
     }
 
     [Fact]
     public async Task A_waiter_whose_operation_is_cancelled_stops_waiting_at_once()
     {
         var customers = AddMany(10, CustomerStatus.Provisioning);
-        var watching = customers.Select(customer => _fleet.Watch(customer.Id, null)).ToList();
-        await LookAtAllAsync(customers);
         using var cancel = new CancellationTokenSource();
 
-        var look = _fleet.LookAsync(customers[0].Id, null, cancel.Token); // the next round is a second away
+        var look = Next(customers[0], TimeSpan.FromMinutes(1), CustomerStatus.Provisioning, cancellation: cancel.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => look.WaitAsync(Patience));
-        watching.ForEach(watch => watch.Dispose());
+        Assert.Empty(_webex.Requests);
     }
 }
