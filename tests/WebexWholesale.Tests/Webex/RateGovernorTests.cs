@@ -53,12 +53,12 @@ public sealed class RateGovernorTests : IDisposable
     }
 
     [Fact]
-    public async Task A429_PausesEveryRequestForItsRetryAfter_AndHalvesTheRate()
+    public async Task A429_PausesEveryRequestForItsRetryAfter_AndCutsTheRate()
     {
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
         var limited = await Send();
         var after429 = _time.GetUtcNow();
-        Assert.Equal(RateGovernor.MaxRate / 2, _sut.Rate);
+        Assert.Equal(RateGovernor.MaxRate * RateGovernor.Cut, _sut.Rate);
 
         var next = await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100)); // another operation's request
 
@@ -68,37 +68,58 @@ public sealed class RateGovernorTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterAPause_RequestsResumeAtTheRate_NotAsABurst()
+    {
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        await Send();
+        var resumed = _time.GetUtcNow() + _retryAfter;
+
+        var sends = Enumerable.Range(0, 5).Select(_ => Send()).ToList();
+        await _time.RunAsync(Task.WhenAll(sends), TimeSpan.FromMilliseconds(5));
+
+        var interval = TimeSpan.FromSeconds(1 / (RateGovernor.MaxRate * RateGovernor.Cut));
+        Assert.Equal(resumed, _sent[1]);
+        for (var i = 2; i < _sent.Count; i++)
+        {
+            Assert.True(_sent[i] - _sent[i - 1] >= interval - TimeSpan.FromMilliseconds(10), $"request {i} came {(_sent[i] - _sent[i - 1]).TotalMilliseconds} ms after the one before");
+        }
+    }
+
+    [Fact]
     public async Task ABurstOf429s_CutsTheRateOnce_NotOnceEach()
     {
         _retryAfter = TimeSpan.FromSeconds(1);
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        var cutAt = _time.GetUtcNow();
 
         for (var i = 0; i < 3; i++)
         {
             await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100)); // 429 at 0 s, 429 at 1 s, then an answer
         }
 
-        Assert.Equal(RateGovernor.MaxRate / 2 + 0.5, _sut.Rate); // one cut for the burst, then one step of recovery
+        var recovered = RateGovernor.RecoveryPerSecond * (_time.GetUtcNow() - cutAt).TotalSeconds;
+        Assert.Equal(RateGovernor.MaxRate * RateGovernor.Cut + recovered, _sut.Rate, 6); // one cut for the burst, and time since
     }
 
     [Fact]
-    public async Task TheRate_RecoversSlowly_WithAnswersThatAreNot429()
+    public async Task TheRate_RecoversWithTime_NotWithAnswers()
     {
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
-        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
-        _time.Advance(TimeSpan.FromSeconds(3));
-        _answers.Enqueue(HttpStatusCode.TooManyRequests);
-        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
+        await Send();
+        var cutAt = _time.GetUtcNow();
         var cut = _sut.Rate;
-        Assert.Equal(RateGovernor.MaxRate / 4, cut); // two bursts, two cuts
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 20; i++)
         {
             await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(100));
         }
 
+        Assert.Equal(cut + (RateGovernor.RecoveryPerSecond * (_time.GetUtcNow() - cutAt).TotalSeconds), _sut.Rate, 6);
+        _time.Advance(TimeSpan.FromSeconds(4));
         Assert.True(_sut.Rate > cut && _sut.Rate < RateGovernor.MaxRate, $"{cut} -> {_sut.Rate}");
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(RateGovernor.MaxRate, _sut.Rate);
     }
 
     [Fact]
