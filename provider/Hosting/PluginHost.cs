@@ -100,12 +100,14 @@ public static class PluginHost
 
             return engine;
         });
-        builder.Services.AddSingleton(new ResourceRegistry(
+        // Built by the first call that needs a resource or function, not at start-up: the engine starts the plugin
+        // several times per deployment, and some starts only ask for GetPluginInfo or the schema.
+        builder.Services.AddSingleton(_ => new Lazy<ResourceRegistry>(() => new ResourceRegistry(
             [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerOutputs>(new WholesaleCustomerResource())],
             [
                 new FunctionBinding<GetWholesaleCustomerArgs, CustomerDetails>(new GetWholesaleCustomer()),
                 new FunctionBinding<GetWholesaleCustomersArgs, GetWholesaleCustomersResult>(new GetWholesaleCustomers()),
-            ]));
+            ])));
         builder.Services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = MaxMessageBytes;

@@ -11,7 +11,7 @@ namespace WebexWholesale.Provider.Protocol;
 /// The <c>pulumirpc.ResourceProvider</c> service. Provider-level RPCs are answered here; resource RPCs are routed by
 /// type token to their <see cref="IResourceBinding"/>.
 /// </summary>
-public sealed class ResourceProviderService(ProviderSession session, EngineLogger engine, ResourceRegistry resources, TimeProvider time)
+public sealed class ResourceProviderService(ProviderSession session, EngineLogger engine, Lazy<ResourceRegistry> resources, TimeProvider time)
     : ResourceProvider.ResourceProviderBase
 {
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
@@ -48,7 +48,7 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
 
     public override async Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context)
     {
-        var function = resources.ResolveFunction(request.Tok);
+        var function = resources.Value.ResolveFunction(request.Tok);
         return await RunAsync("", function.Token, context, call => function.InvokeAsync(request, call));
     }
 
@@ -88,7 +88,7 @@ public sealed class ResourceProviderService(ProviderSession session, EngineLogge
 
     private async Task<T> WithCall<T>(string type, string urn, string name, ServerCallContext context, Func<IResourceBinding, ResourceContext, Task<T>> run)
     {
-        var binding = resources.Resolve(type, urn);
+        var binding = resources.Value.Resolve(type, urn);
         return await RunAsync(urn, string.IsNullOrEmpty(name) ? ResourceRegistry.NameFromUrn(urn) : name, context, call => run(binding, call));
     }
 

@@ -29,10 +29,11 @@ public sealed class EngineLogger(TextWriter stderr, TimeProvider time) : IDispos
                 return;
             }
 
+            // The channel is opened by the first log line, not here: start-up and calls that log nothing never pay for it.
             _channel?.Dispose();
+            _channel = null;
+            _client = null;
             _address = address;
-            _channel = GrpcChannel.ForAddress(new Uri($"http://{address}"));
-            _client = new Pulumirpc.Engine.EngineClient(_channel);
         }
     }
 
@@ -41,6 +42,12 @@ public sealed class EngineLogger(TextWriter stderr, TimeProvider time) : IDispos
         Pulumirpc.Engine.EngineClient? client;
         lock (_gate)
         {
+            if (_client is null && _address is not null)
+            {
+                _channel = GrpcChannel.ForAddress(new Uri($"http://{_address}"));
+                _client = new Pulumirpc.Engine.EngineClient(_channel);
+            }
+
             client = _client;
         }
 
