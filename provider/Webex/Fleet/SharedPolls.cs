@@ -5,8 +5,8 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// A round lists the customers in progress: one paged list serves every waiter. A customer that has left that list
 /// (it finished, failed or is gone) is looked up once, in a fresh list of all customers when that costs fewer
 /// requests than a GET each, and by GET otherwise (a list cannot prove a customer gone); its waiter hears at once,
-/// whenever its own next look was due. Rounds are spaced by the list pages they cost, so that waiting spends at most
-/// <see cref="FleetOptions.PollPagesPerSecond"/>. While only one customer is waited for, a look is a GET.
+/// whenever its own next look was due. Rounds are spaced by the in-progress pages they cost, so that waiting spends
+/// at most <see cref="FleetOptions.PollPagesPerSecond"/>. While only one customer is waited for, a look is a GET.
 /// </summary>
 internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options,
     ListSnapshots snapshots, CancellationToken lifetime)
@@ -99,7 +99,11 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         }
     }
 
-    /// <returns>the list pages the round fetched</returns>
+    /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
+    private const int CustomersPerPage = 2;
+
+    /// <returns>the in-progress list pages the round fetched: the recurring cost of waiting, which spaces the rounds
+    /// (the lookups of customers that left it are paid once per customer)</returns>
     private async Task<int> RoundAsync(List<Look> batch, DateTimeOffset now)
     {
         var due = batch.Where(look => look.Due <= now).ToList();
@@ -123,21 +127,23 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
 
             pages += Math.Max(1, (working + options.PageSize - 1) / options.PageSize);
 
-            // Looked up: the due customers not in progress, and every customer that left the in-progress list.
+            // Customers no longer in progress, due or last seen working, are looked up: a removal only by GET (only
+            // a 404 says gone); the others in one list of all customers once that answers at least two of them per
+            // page, and until then by GET when due, while the rest wait for company.
             var left = batch.Where(look => !seen.ContainsKey(look.Id) && (look.Due <= now || look.LastSeenWorking)).ToList();
             var gone = left.Where(look => look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
             var settled = left.Where(look => !look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
-            if (settled.Count > 1 && settled.Count > (snapshots.KnownPages ?? 1))
+            if (settled.Count > 1 && settled.Count >= CustomersPerPage * (snapshots.KnownPages ?? 1))
             {
                 var snapshot = await snapshots.StartedSince(now).Fetch;
-                pages += snapshot.Pages;
                 foreach (var id in settled.Where(snapshot.ById.ContainsKey))
                 {
                     seen[id] = snapshot.ById[id];
                 }
             }
 
-            var unknown = gone.Concat(settled).Where(id => !seen.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            var settledDue = left.Where(look => !look.Removal && look.Due <= now).Select(look => look.Id);
+            var unknown = gone.Concat(settledDue).Where(id => !seen.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
             var found = await Task.WhenAll(unknown.Select(id => client.GetAsync(id, subPartner, lifetime)));
             for (var i = 0; i < unknown.Count; i++)
             {

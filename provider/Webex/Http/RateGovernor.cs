@@ -7,9 +7,12 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// How fast one configured provider (one token) calls Webex. Every attempt waits its turn instead of failing:
 /// <list type="bullet">
 /// <item>at most <c>maxConcurrentRequests</c> in flight (a <see cref="ConcurrencyLimiter"/>, queueing oldest first);</item>
-/// <item>paced at an adaptive rate (AIMD): cut by a quarter once per burst of 429s, then raised steadily with time;</item>
+/// <item>paced at an adaptive rate (AIMD): on a burst of 429s, set just under the rate actually sent in the last second
+/// (Webex's limit, as measured), then raised slowly, and only while requests are waiting for it (a rate raised while
+/// idle is a burst against the limit at the next wave of operations);</item>
+/// <item>once Webex has rate-limited the token, paced one request at a time, without bursts;</item>
 /// <item>and paused for everyone when Webex says how long to wait (<c>Retry-After</c> on a 429 or 423), after which
-/// requests resume at the rate rather than as a burst (a burst straight after the pause is what earns the next 429).</item>
+/// requests resume at the rate.</item>
 /// </list>
 /// System.Threading.RateLimiting's token bucket fixes its rate when it is created, and the pause has to hold every
 /// request of the token at once, so the pacing is a shared schedule here rather than a library bucket.
@@ -19,20 +22,23 @@ public sealed class RateGovernor : DelegatingHandler
     public const double MaxRate = 50;
     public const double MinRate = 1;
 
-    /// <summary>A burst of 429s leaves this share of the rate.</summary>
-    public const double Cut = 0.75;
+    /// <summary>A 429 sets the rate to this share of what was sent in the last second (and cuts it by at least this much).</summary>
+    public const double Cut = 0.9;
+
+    /// <summary>One 429 cuts the rate to no less than this share: a 429 after a quiet second says little about the limit.</summary>
+    public const double DeepestCut = 0.25;
 
     /// <summary>
-    /// After a cut the rate rises by this many requests per second, every second. Recovery follows time, not answers:
-    /// raised per answer, a fast rate recovers in a moment and runs straight into the next 429.
+    /// After a cut the rate rises by this many requests per second for every second in which requests waited for it.
+    /// Slow on purpose: each 429 costs a pause for every request of the token, so few cuts beat a rate kept at the edge.
     /// </summary>
-    public const double RecoveryPerSecond = 0.5;
+    public const double RecoveryPerSecond = 0.2;
 
     /// <summary>429s closer together than this are one burst: the rate is cut once for them, not once each.</summary>
     private static readonly TimeSpan CutInterval = TimeSpan.FromSeconds(2);
 
-    /// <summary>Requests that may go at once before the rate applies (the bucket's size).</summary>
-    private const double Burst = 20;
+    /// <summary>Requests that may go at once before the rate applies (the bucket's size), until Webex first rate-limits.</summary>
+    public const double Burst = 20;
 
     private readonly ConcurrencyLimiter _inFlight;
     private readonly TimeProvider _time;
@@ -41,6 +47,8 @@ public sealed class RateGovernor : DelegatingHandler
     private DateTimeOffset _theoreticalArrival;
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
+    private TimeSpan _waitedSinceCut;
+    private readonly Queue<DateTimeOffset> _recentSends = new();
 
     private readonly TimeSpan _maxPause;
 
@@ -64,7 +72,7 @@ public sealed class RateGovernor : DelegatingHandler
         {
             lock (_gate)
             {
-                return RateAt(_time.GetUtcNow());
+                return CurrentRate;
             }
         }
     }
@@ -92,11 +100,18 @@ public sealed class RateGovernor : DelegatingHandler
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var interval = TimeSpan.FromSeconds(1 / RateAt(now));
+            var interval = TimeSpan.FromSeconds(1 / CurrentRate);
             var arrival = _theoreticalArrival > now ? _theoreticalArrival : now;
             _theoreticalArrival = arrival + interval;
-            var allowedAt = arrival - (interval * Burst);
+            var allowedAt = arrival - (interval * BurstNow);
+            if (allowedAt > now)
+            {
+                _waitedSinceCut += interval; // demand exceeds the rate: this is the time that earns recovery
+            }
+
             var until = allowedAt > _pausedUntil ? allowedAt : _pausedUntil;
+            SentDuring(now - TimeSpan.FromSeconds(1), now); // forgets what is older
+            _recentSends.Enqueue(until > now ? until : now);
             return until > now ? until - now : TimeSpan.Zero;
         }
     }
@@ -113,8 +128,11 @@ public sealed class RateGovernor : DelegatingHandler
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && now - _lastCut >= CutInterval)
             {
-                _cutRate = Math.Max(MinRate, RateAt(now) * Cut);
+                var rate = CurrentRate;
+                var sentLastSecond = SentDuring(now - TimeSpan.FromSeconds(1), now);
+                _cutRate = Math.Max(MinRate, Math.Clamp(sentLastSecond * Cut, rate * DeepestCut, rate * Cut));
                 _lastCut = now;
+                _waitedSinceCut = TimeSpan.Zero;
             }
 
             var asked = RetryAfter.Read(response.Headers.RetryAfter, now) ?? TimeSpan.FromSeconds(1);
@@ -125,7 +143,7 @@ public sealed class RateGovernor : DelegatingHandler
             }
 
             // The bucket is empty when the pause ends: requests resume one interval apart.
-            var resume = _pausedUntil + TimeSpan.FromSeconds(Burst / RateAt(now));
+            var resume = _pausedUntil + TimeSpan.FromSeconds(BurstNow / CurrentRate);
             if (resume > _theoreticalArrival)
             {
                 _theoreticalArrival = resume;
@@ -133,9 +151,23 @@ public sealed class RateGovernor : DelegatingHandler
         }
     }
 
-    /// <summary>The rate at a moment: the last cut, plus the recovery since.</summary>
-    private double RateAt(DateTimeOffset now) =>
-        _lastCut == DateTimeOffset.MinValue ? MaxRate : Math.Min(MaxRate, _cutRate + (RecoveryPerSecond * (now - _lastCut).TotalSeconds));
+    private bool Limited => _lastCut != DateTimeOffset.MinValue;
+
+    private double BurstNow => Limited ? 1 : Burst;
+
+    /// <summary>The rate now: the last cut, plus the recovery earned while requests waited since.</summary>
+    private double CurrentRate => Limited ? Math.Min(MaxRate, _cutRate + (RecoveryPerSecond * _waitedSinceCut.TotalSeconds)) : MaxRate;
+
+    /// <summary>Requests sent (or scheduled) in the interval; older ones are forgotten.</summary>
+    private int SentDuring(DateTimeOffset from, DateTimeOffset to)
+    {
+        while (_recentSends.Count > 0 && _recentSends.Peek() < from)
+        {
+            _recentSends.Dequeue();
+        }
+
+        return _recentSends.Count(sent => sent <= to);
+    }
 
     protected override void Dispose(bool disposing)
     {

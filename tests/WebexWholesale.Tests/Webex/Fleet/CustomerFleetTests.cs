@@ -198,6 +198,24 @@ public sealed class CustomerFleetTests : IDisposable
     }
 
     [Fact]
+    public async Task Finished_customers_wait_for_a_list_to_answer_two_per_page_unless_their_look_is_due()
+    {
+        var fleet = AddMany(40); // four pages of all customers
+        await Task.WhenAll(fleet.Take(3).Select(customer => _fleet.ReadAsync(customer.Id, null, CancellationToken.None))); // learns the four pages
+        var waiting = AddMany(5, CustomerStatus.Provisioning, prefix: "new");
+        var patient = waiting.Select(customer => Next(customer, TimeSpan.FromMinutes(1), CustomerStatus.Provisioning)).ToList();
+        waiting.ForEach(customer => _webex.Set(customer.Id, CustomerStatus.Provisioned));
+        _webex.Requests.Clear();
+
+        var due = await LookAtAllAsync([_webex.Add("due-now", CustomerStatus.Provisioned), _webex.Add("due-too", CustomerStatus.Provisioned)]);
+
+        Assert.All(due, customer => Assert.Equal(CustomerStatus.Provisioned, customer!.Status));
+        Assert.All(patient, look => Assert.False(look.IsCompleted)); // seven finished: a list of five pages would answer fewer than ten
+        Assert.Equal(0, _webex.Count("list:all"));
+        Assert.Equal(2, _webex.Count("get "));
+    }
+
+    [Fact]
     public async Task Waiters_for_a_removal_are_told_gone_only_by_a_get()
     {
         var customers = AddMany(20, CustomerStatus.Deleting);
