@@ -111,11 +111,21 @@ schema:
 sdk_dotnet:
 	$(DOTNET) pack sdk/dotnet/Pulumi.WebexWholesale.csproj -c Release -o bin
 
-# Start-up and memory of the plugin, NativeAOT against the JIT build, side by side (results: BENCHMARKS.md).
-bench: provider $(CONFORMANCE)/node_modules/.package-lock.json
+BARE := bin/.publish/bare/bare-grpc-server
+
+# The floor for start-up: a bare NativeAOT gRPC server published with the plugin's settings.
+$(BARE): tests/bench/BareServer/Program.cs tests/bench/BareServer/BareServer.csproj provider/Protocol/Protos/pulumi/provider.proto
+	$(DOTNET) publish tests/bench/BareServer/BareServer.csproj -c Release -r $(RID) -o bin/.publish/bare --nologo -v quiet
+
+# Start-up and memory (NativeAOT against the JIT build and a bare AOT server), a no-op preview, and a 1,000-customer
+# fleet at 20 requests/s in every scenario (about 25 minutes); results: BENCHMARKS.md, raw figures in bin/bench/.
+bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 	$(DOTNET) build provider/Provider.csproj -c Release --nologo -v quiet
-	node tests/bench/startup.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
-	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll
+	@mkdir -p bin/bench
+	node tests/bench/startup.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll $(CURDIR)/$(BARE) \
+		| tee bin/bench/startup.md
+	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll | tee bin/bench/preview.md
+	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/fleet-scale.js --json bin/bench/fleet.json | tee bin/bench/fleet.md
 
 clean:
 	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj exporter/bin exporter/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

@@ -1,6 +1,7 @@
 // make bench: how fast the plugin is ready and how much memory it holds, NativeAOT (what ships) against the JIT build
-// of the same code, measured side by side in one run, alternating, so machine noise hits both alike.
-// Usage: node startup.js <aot-binary> <jit-dll> [runs]
+// of the same code and against a bare NativeAOT gRPC server (tests/bench/BareServer: the floor for any plugin built
+// this way), measured side by side in one run, alternating, so machine noise hits all alike.
+// Usage: node startup.js <aot-binary> <jit-dll> <bare-binary> [runs]
 'use strict';
 
 const { spawn } = require('node:child_process');
@@ -10,7 +11,7 @@ const path = require('node:path');
 const readline = require('node:readline');
 const h = require('../conformance/harness');
 
-const [aot, jitDll, runsArg] = process.argv.slice(2);
+const [aot, jitDll, bare, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg || 15);
 
 async function once(command, args, cwd) {
@@ -26,12 +27,14 @@ async function once(command, args, cwd) {
   const firstCallStart = process.hrtime.bigint();
   await h.call(grpcClient, 'getPluginInfo', new h.Empty());
   const firstCall = Number(process.hrtime.bigint() - firstCallStart) / 1e6;
-  const rssKb = Number(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)[1]);
+  const peakKb = Number(status.match(/VmHWM:\s+(\d+)/)[1]);
   grpcClient.close();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGINT');
   await exited;
-  return { ready, firstCall, rssMb: rssKb / 1024 };
+  return { ready, firstCall, answered: ready + firstCall, rssMb: rssKb / 1024, peakMb: peakKb / 1024 };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -45,6 +48,7 @@ async function main() {
     'JIT (dotnet dll), empty folder': () => once('dotnet', [jitDll], emptyDir),
     'NativeAOT, 20,000 folders': () => once(aot, [], bigTree),
     'JIT (dotnet dll), 20,000 folders': () => once('dotnet', [jitDll], bigTree),
+    'bare NativeAOT gRPC server, empty folder': () => once(bare, [], emptyDir),
   };
   const results = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (const name of Object.keys(variants)) await variants[name](); // warm the file cache once
@@ -56,12 +60,17 @@ async function main() {
 
   const rows = Object.entries(results).map(([name, samples]) => ({
     name, ready: median(samples.map((s) => s.ready)), firstCall: median(samples.map((s) => s.firstCall)), rss: median(samples.map((s) => s.rssMb)),
+    answered: median(samples.map((s) => s.answered)), peak: median(samples.map((s) => s.peakMb)),
   }));
   console.log(`runs per variant: ${runs} (medians), ${os.cpus().length} cores, node ${process.version}\n`);
-  console.log('| variant | port printed (ms) | first GetPluginInfo (ms) | resident memory (MB) |');
-  console.log('| --- | ---: | ---: | ---: |');
-  for (const row of rows) console.log(`| ${row.name} | ${row.ready.toFixed(1)} | ${row.firstCall.toFixed(1)} | ${row.rss.toFixed(1)} |`);
-  const [aotEmpty, jitEmpty, aotTree, jitTree] = rows;
+  console.log('| variant | port printed (ms) | first GetPluginInfo (ms) | exec → first answer (ms) | resident memory (MB) | peak RSS (MB) |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of rows) {
+    console.log(`| ${row.name} | ${row.ready.toFixed(1)} | ${row.firstCall.toFixed(1)} | ${row.answered.toFixed(1)} | ${row.rss.toFixed(1)} | ${row.peak.toFixed(1)} |`);
+  }
+  const [aotEmpty, jitEmpty, aotTree, jitTree, bareEmpty] = rows;
+  console.log(`\nplugin / bare NativeAOT gRPC server: first answer ${(aotEmpty.answered / bareEmpty.answered).toFixed(2)}x (goal <= 1.2x), ` +
+    `peak RSS ${(aotEmpty.peak / bareEmpty.peak).toFixed(2)}x`);
   console.log(`\nratios: JIT/AOT start-up ${(jitEmpty.ready / aotEmpty.ready).toFixed(1)}x, JIT/AOT memory ${(jitEmpty.rss / aotEmpty.rss).toFixed(1)}x, ` +
     `AOT big-tree/empty start-up ${(aotTree.ready / aotEmpty.ready).toFixed(2)}x, JIT big-tree/empty ${(jitTree.ready / jitEmpty.ready).toFixed(2)}x`);
 }

@@ -1,0 +1,249 @@
+// make bench, part 3: a fleet at Webex scale. The real plugin and the simulator run as processes; calls are sent
+// the way the engine sends them (a new plugin per command, Check before Create and Update, Diff before Update), at
+// 64 in flight (the engine's default on a 16-core runner) and with every customer at once, against a simulator
+// that allows 20 requests/s and takes 10 s to provision, update or remove.
+// Per scenario: wall time, Webex requests by method, 429s, failures, the plugin's CPU seconds and peak RSS.
+// Usage: node fleet-scale.js [--customers N] [--parallel 64,all] [--rate 20] [--provisioning 10] [--json FILE] [--quick]
+// --quick (N = 50, 2 s provisioning, one mode) keeps the benchmark itself working in `make test`: it checks only that
+// every scenario completes and that the counts add up, never a speed.
+'use strict';
+
+const fs = require('node:fs');
+const h = require('../conformance/harness');
+
+const options = parse(process.argv.slice(2));
+const TYPE = 'webex-wholesale:index:WholesaleCustomer';
+const ADDRESS = { addressLine1: '1 Main St', city: 'Springfield', country: 'US' };
+const BEFORE = ['webex_meetings'];
+const AFTER = ['cx_ai_assistant', 'webex_meetings'];
+const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in these
+
+function parse(args) {
+  const quick = args.includes('--quick');
+  const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+  return {
+    quick,
+    customers: Number(value('--customers', quick ? 50 : 1000)),
+    parallel: value('--parallel', quick ? '16' : '64,all').split(','),
+    rate: Number(value('--rate', 20)),
+    provisioning: Number(value('--provisioning', quick ? 2 : 10)),
+    json: value('--json', null),
+  };
+}
+
+const program = (name, packages = BEFORE) => ({
+  provisioningId: 'template-1', externalId: name, address: ADDRESS, packages,
+  customerInfo: { name: `Customer ${name}`, primaryEmail: `${name}@example.test` },
+});
+const request = (Type, name, fields) => h.resourceRequest(Type, { urn: `urn:pulumi:bench::fleet::${TYPE}::${name}`, name, type: TYPE }, fields);
+
+/** Runs `work` over `items` with at most `limit` in flight, as the engine's --parallel does; counts failures and times each item. */
+async function inParallel(items, limit, work) {
+  const queue = [...items];
+  const failures = [];
+  const latencies = [];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    while (queue.length > 0) {
+      const item = queue.shift();
+      const started = process.hrtime.bigint();
+      try {
+        await work(item);
+      } catch (error) {
+        failures.push(`${item}: ${error.details || error.message}`);
+      }
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  failures.latency = { median: latencies[Math.floor(latencies.length / 2)] || 0, p95: latencies[Math.floor(latencies.length * 0.95)] || 0 };
+  return failures;
+}
+
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
+}
+
+const memoryMb = (pid, field) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))[1]) / 1024;
+
+/** The scenarios of one fleet's life, each run by a fresh plugin as the engine starts one per command. */
+function scenarios(stack, limit) {
+  const names = [...stack.keys()];
+  return {
+    async create(plugin) {
+      return inParallel(names, limit, async (name) => {
+        const checked = await h.call(plugin.client, 'check', request('CheckRequest', name, { Olds: h.toStruct({}), News: h.toStruct(program(name)) }));
+        if (checked.getFailuresList().length > 0) throw new Error(checked.getFailuresList().map((f) => f.getReason()).join('; '));
+        const created = await h.call(plugin.client, 'create', request('CreateRequest', name, { Properties: checked.getInputs() }));
+        stack.set(name, { id: created.getId(), state: created.getProperties(), inputs: checked.getInputs() });
+      });
+    },
+    async preview(plugin) {
+      return inParallel(names, limit, async (name) => {
+        const { id, state, inputs } = stack.get(name);
+        const checked = await h.call(plugin.client, 'check', request('CheckRequest', name, { Olds: inputs, News: h.toStruct(program(name)) }));
+        const diff = await h.call(plugin.client, 'diff', request('DiffRequest', name, { Id: id, Olds: state, OldInputs: inputs, News: checked.getInputs() }));
+        if (diff.getChanges() !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) throw new Error('a no-op preview shows a change');
+      });
+    },
+    async refresh(plugin) {
+      return inParallel(names, limit, async (name) => {
+        const { id, state, inputs } = stack.get(name);
+        const read = await h.call(plugin.client, 'read', request('ReadRequest', name, { Id: id, Properties: state, Inputs: inputs }));
+        if (read.getId() !== id) throw new Error('refresh lost the customer');
+        stack.set(name, { id, state: read.getProperties(), inputs: read.getInputs() });
+      });
+    },
+    async update(plugin) {
+      return inParallel(names, limit, async (name) => {
+        const { id, state, inputs } = stack.get(name);
+        const checked = await h.call(plugin.client, 'check', request('CheckRequest', name, { Olds: inputs, News: h.toStruct(program(name, AFTER)) }));
+        const diff = await h.call(plugin.client, 'diff', request('DiffRequest', name, { Id: id, Olds: state, OldInputs: inputs, News: checked.getInputs() }));
+        if (diff.getChanges() !== h.providerPb.DiffResponse.DiffChanges.DIFF_SOME) throw new Error('adding a package shows no change');
+        const updated = await h.call(plugin.client, 'update', request('UpdateRequest', name, {
+          Id: id, Olds: state, OldInputs: inputs, News: checked.getInputs(),
+        }));
+        stack.set(name, { id, state: updated.getProperties(), inputs: checked.getInputs() });
+      });
+    },
+    async destroy(plugin) {
+      return inParallel(names, limit, async (name) => {
+        const { id, state, inputs } = stack.get(name);
+        await h.call(plugin.client, 'delete', request('DeleteRequest', name, { Id: id, Properties: state, OldInputs: inputs }));
+        stack.delete(name);
+      });
+    },
+  };
+}
+
+async function runMode(parallel) {
+  const limit = parallel === 'all' ? options.customers : Number(parallel);
+  const simulator = await h.startSimulator(['--rate-limit', String(options.rate), '--provisioning-seconds', String(options.provisioning)]);
+  const engine = await h.startFakeEngine();
+  const stack = new Map(Array.from({ length: options.customers }, (_, i) => [`bench-${String(i).padStart(4, '0')}`, null]));
+  const rows = [];
+  try {
+    for (const [scenario, run] of Object.entries(scenarios(stack, limit))) {
+      const plugin = await h.startPlugin({ args: [engine.address] });
+      await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token') });
+      await simulator.control('DELETE', 'requests');
+      const idleRss = memoryMb(plugin.child.pid, 'VmRSS');
+      const cpuBefore = cpuSeconds(plugin.child.pid);
+      const started = process.hrtime.bigint();
+      const failures = await run(plugin);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpu = cpuSeconds(plugin.child.pid) - cpuBefore;
+      const peakRss = memoryMb(plugin.child.pid, 'VmHWM');
+      await plugin.stop();
+
+      const journal = (await simulator.control('GET', 'requests')).body;
+      const answered = journal.filter((r) => r.status !== 429);
+      const byMethod = {};
+      for (const r of answered) {
+        const route = r.path.split('?')[0];
+        const kind = r.method === 'GET' ? (route === '/v1/wholesale/customers' ? 'GET list' : 'GET one')
+          : r.method === 'POST' ? (route.endsWith('/validate') ? 'POST precheck' : 'POST provision') : r.method;
+        byMethod[kind] = (byMethod[kind] || 0) + 1;
+      }
+      const row = {
+        parallel, scenario, customers: options.customers, seconds, requests: answered.length, byMethod,
+        rateLimited: journal.length - answered.length, failures: failures.length, firstFailures: failures.slice(0, 3),
+        cpuSeconds: cpu, peakRssMb: peakRss, idleRssMb: idleRss, latency: failures.latency,
+      };
+      rows.push(row);
+      console.error(`[${parallel} in flight] ${scenario}: ${seconds.toFixed(1)} s, ${row.requests} requests ${JSON.stringify(byMethod)}, ` +
+        `${row.rateLimited} 429s, ${row.failures} failures, CPU ${cpu.toFixed(2)} s, peak RSS ${peakRss.toFixed(1)} MB, ` +
+        `per customer median ${row.latency.median.toFixed(2)} s, p95 ${row.latency.p95.toFixed(2)} s` +
+        (failures.length ? `; first: ${failures.slice(0, 3).join(' | ')}` : ''));
+    }
+    rows.left = (await simulator.control('GET', 'customers')).body.length;
+  } finally {
+    await engine.stop();
+    await simulator.stop();
+  }
+  return rows;
+}
+
+function table(results) {
+  const lines = [
+    '| in flight | scenario | wall (s) | one customer, median / p95 (s) | Webex requests (by method) | per customer | 429s | failures | plugin CPU (s) | peak RSS (MB) | goal |',
+    '| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const { rows } of results) {
+    for (const row of rows) {
+      const methods = Object.entries(row.byMethod).sort().map(([method, count]) => `${method} ${count}`).join(', ') || '—';
+      lines.push(`| ${row.parallel} | ${row.scenario} | ${row.seconds.toFixed(1)} | ${row.latency.median.toFixed(2)} / ${row.latency.p95.toFixed(2)} | ${row.requests} (${methods}) | ` +
+        `${(row.requests / row.customers).toFixed(3)} | ${row.rateLimited} | ${row.failures} | ${row.cpuSeconds.toFixed(2)} | ${row.peakRssMb.toFixed(1)} | ${goal(row)} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The issue's goal for the scenario, and whether this run met it. */
+function goal(row) {
+  const perCustomer = row.requests / row.customers;
+  switch (row.scenario) {
+    case 'create': {
+      const bound = 1.25 * (row.requests / options.rate + options.provisioning);
+      return `≤ 2.5 req/customer: ${perCustomer <= 2.5 ? 'met' : 'missed'}; wall ≤ ${bound.toFixed(0)} s: ` +
+        `${row.seconds <= bound ? 'met' : `missed (${(row.seconds / bound).toFixed(2)}×)`}`;
+    }
+    case 'preview': return `0 requests: ${row.requests === 0 ? 'met' : 'missed'}`;
+    case 'refresh': return `≤ 0.15 req/customer: ${perCustomer <= 0.15 ? 'met' : 'missed'}; RSS ≤ 2× idle (${row.idleRssMb.toFixed(1)} MB): ` +
+      `${row.peakRssMb <= 2 * row.idleRssMb ? 'met' : `missed (${(row.peakRssMb / row.idleRssMb).toFixed(2)}×)`}`;
+    default: return row.failures === 0 ? '0 failures: met' : '0 failures: missed';
+  }
+}
+
+/**
+ * Every customer's Create in flight at once (against a Webex that takes ten minutes), then Cancel: how long Cancel
+ * takes to answer, and how long after it the last Create returns.
+ */
+async function cancelAll() {
+  const simulator = await h.startSimulator(['--rate-limit', String(options.rate), '--provisioning-seconds', '600']);
+  const plugin = await h.startPlugin();
+  try {
+    await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token'), precheck: 'false' });
+    let returned = 0;
+    let lastReturn = 0;
+    const creates = Array.from({ length: options.customers }, (_, i) => `cancel-${i}`).map((name) =>
+      h.call(plugin.client, 'create', request('CreateRequest', name, { Properties: h.toStruct(program(name)) }))
+        .catch(() => undefined).finally(() => { returned++; lastReturn = Date.now(); }));
+    await new Promise((resolve) => setTimeout(resolve, 5000)); // every call has reached the plugin; most wait their turn
+    const inFlight = options.customers - returned;
+    const cancelled = Date.now();
+    await h.call(plugin.client, 'cancel', new h.Empty());
+    const answered = Date.now() - cancelled;
+    await Promise.all(creates);
+    return { inFlight, cancelAnsweredMs: answered, lastReturnedMs: lastReturn - cancelled };
+  } finally {
+    await plugin.stop();
+    await simulator.stop();
+  }
+}
+
+async function main() {
+  const results = [];
+  for (const parallel of options.parallel) {
+    const rows = await runMode(parallel);
+    results.push({ parallel, rows, left: rows.left });
+  }
+  const cancel = await cancelAll();
+  console.error(`[cancel] ${cancel.inFlight} Creates in flight: Cancel answered in ${cancel.cancelAnsweredMs} ms, the last Create returned ${cancel.lastReturnedMs} ms after it`);
+  console.log(`fleet of ${options.customers}, simulator at ${options.rate} requests/s and ${options.provisioning} s provisioning\n`);
+  console.log(table(results));
+  console.log(`\nCancel with ${cancel.inFlight} Creates in flight: answered in ${cancel.cancelAnsweredMs} ms (goal ≤ 1,000 ms); ` +
+    `the last Create returned ${cancel.lastReturnedMs} ms after it (goal ≤ 1,000 ms)`);
+  for (const { parallel, left } of results) console.log(`\n${parallel} in flight: ${left} customers left after destroy`);
+  if (options.json) fs.writeFileSync(options.json, JSON.stringify({ results, cancel }, null, 2));
+
+  const broken = results.flatMap(({ rows, left }) => [...rows.filter((row) => row.failures > 0), ...(left > 0 ? [{ left }] : [])]);
+  const miscounted = results.flatMap(({ rows }) => rows.filter((row) => row.scenario === 'create' && row.byMethod['POST provision'] !== row.customers));
+  if (cancel.inFlight === 0) broken.push({ cancel: 'no Create was in flight when Cancel came' });
+  if (broken.length > 0 || miscounted.length > 0) {
+    console.error('the fleet benchmark did not complete cleanly:', JSON.stringify({ broken, miscounted }));
+    process.exit(1);
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
