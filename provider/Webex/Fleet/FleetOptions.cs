@@ -18,7 +18,7 @@ public sealed record FleetOptions
     /// The list pages per second that shared polling may spend: a round costs its pages, and the next one waits
     /// accordingly, so a large fleet's waiting never crowds out its own provisions.
     /// </summary>
-    public double PollPagesPerSecond { get; init; } = 1;
+    public double PollPagesPerSecond { get; init; } = 0.5;
 
     /// <summary>How long a round waits for the looks that arrive just after the first, so that they share it.</summary>
     public TimeSpan Gathering { get; init; } = TimeSpan.FromMilliseconds(100);

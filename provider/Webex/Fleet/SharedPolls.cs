@@ -100,7 +100,7 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
     }
 
     /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
-    private const int CustomersPerPage = 2;
+    private const int CustomersPerPage = 3;
 
     /// <returns>the in-progress list pages the round fetched: the recurring cost of waiting, which spaces the rounds
     /// (the lookups of customers that left it are paid once per customer)</returns>
@@ -128,7 +128,7 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
             pages += Math.Max(1, (working + options.PageSize - 1) / options.PageSize);
 
             // Customers no longer in progress, due or last seen working, are looked up: a removal only by GET (only
-            // a 404 says gone); the others in one list of all customers once that answers at least two of them per
+            // a 404 says gone); the others in one list of all customers once that answers at least three of them per
             // page, and until then by GET when due, while the rest wait for company.
             var left = batch.Where(look => !seen.ContainsKey(look.Id) && (look.Due <= now || look.LastSeenWorking)).ToList();
             var gone = left.Where(look => look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();

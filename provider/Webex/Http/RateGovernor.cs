@@ -7,8 +7,8 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// How fast one configured provider (one token) calls Webex. Every attempt waits its turn instead of failing:
 /// <list type="bullet">
 /// <item>at most <c>maxConcurrentRequests</c> in flight (a <see cref="ConcurrencyLimiter"/>, queueing oldest first);</item>
-/// <item>paced at an adaptive rate (AIMD): on a burst of 429s, set just under the rate actually sent in the last second
-/// (Webex's limit, as measured), then raised slowly, and only while requests are waiting for it (a rate raised while
+/// <item>paced at an adaptive rate (AIMD): on a burst of 429s, set just under the number of requests Webex accepted in
+/// the last second (its limit, as measured), then raised slowly, and only while requests are waiting for it (a rate raised while
 /// idle is a burst against the limit at the next wave of operations);</item>
 /// <item>once Webex has rate-limited the token, paced one request at a time, without bursts;</item>
 /// <item>and paused for everyone when Webex says how long to wait (<c>Retry-After</c> on a 429 or 423), after which
@@ -22,7 +22,7 @@ public sealed class RateGovernor : DelegatingHandler
     public const double MaxRate = 50;
     public const double MinRate = 1;
 
-    /// <summary>A 429 sets the rate to this share of what was sent in the last second (and cuts it by at least this much).</summary>
+    /// <summary>A 429 sets the rate to this share of what Webex accepted in the last second (and cuts it by at least this much).</summary>
     public const double Cut = 0.9;
 
     /// <summary>One 429 cuts the rate to no less than this share: a 429 after a quiet second says little about the limit.</summary>
@@ -48,7 +48,7 @@ public sealed class RateGovernor : DelegatingHandler
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
     private TimeSpan _waitedSinceCut;
-    private readonly Queue<DateTimeOffset> _recentSends = new();
+    private readonly Queue<DateTimeOffset> _recentlyAccepted = new();
 
     private readonly TimeSpan _maxPause;
 
@@ -110,8 +110,6 @@ public sealed class RateGovernor : DelegatingHandler
             }
 
             var until = allowedAt > _pausedUntil ? allowedAt : _pausedUntil;
-            SentDuring(now - TimeSpan.FromSeconds(1), now); // forgets what is older
-            _recentSends.Enqueue(until > now ? until : now);
             return until > now ? until - now : TimeSpan.Zero;
         }
     }
@@ -123,14 +121,15 @@ public sealed class RateGovernor : DelegatingHandler
             var now = _time.GetUtcNow();
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Locked))
             {
+                AcceptedInLastSecond(now); // forgets what is older
+                _recentlyAccepted.Enqueue(now);
                 return;
             }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests && now - _lastCut >= CutInterval)
             {
                 var rate = CurrentRate;
-                var sentLastSecond = SentDuring(now - TimeSpan.FromSeconds(1), now);
-                _cutRate = Math.Max(MinRate, Math.Clamp(sentLastSecond * Cut, rate * DeepestCut, rate * Cut));
+                _cutRate = Math.Max(MinRate, Math.Clamp(AcceptedInLastSecond(now) * Cut, rate * DeepestCut, rate * Cut));
                 _lastCut = now;
                 _waitedSinceCut = TimeSpan.Zero;
             }
@@ -158,15 +157,15 @@ public sealed class RateGovernor : DelegatingHandler
     /// <summary>The rate now: the last cut, plus the recovery earned while requests waited since.</summary>
     private double CurrentRate => Limited ? Math.Min(MaxRate, _cutRate + (RecoveryPerSecond * _waitedSinceCut.TotalSeconds)) : MaxRate;
 
-    /// <summary>Requests sent (or scheduled) in the interval; older ones are forgotten.</summary>
-    private int SentDuring(DateTimeOffset from, DateTimeOffset to)
+    /// <summary>Answers other than 429 in the last second; older ones are forgotten.</summary>
+    private int AcceptedInLastSecond(DateTimeOffset now)
     {
-        while (_recentSends.Count > 0 && _recentSends.Peek() < from)
+        while (_recentlyAccepted.Count > 0 && _recentlyAccepted.Peek() <= now - TimeSpan.FromSeconds(1))
         {
-            _recentSends.Dequeue();
+            _recentlyAccepted.Dequeue();
         }
 
-        return _recentSends.Count(sent => sent <= to);
+        return _recentlyAccepted.Count;
     }
 
     protected override void Dispose(bool disposing)

@@ -175,7 +175,7 @@ public sealed class CustomerFleetTests : IDisposable
         customers.ForEach(customer => _webex.Set(customer.Id, CustomerStatus.Provisioned));
         var second = customers.Select(customer => Next(customer, TimeSpan.FromSeconds(2), CustomerStatus.Provisioning)).ToList();
         await Settle();
-        _time.Advance(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(4)); // two pages at half a page per second
 
         Assert.All(await Task.WhenAll(second).WaitAsync(Patience), seen => Assert.Equal(CustomerStatus.Provisioned, seen!.Status));
         Assert.Equal(3, _webex.Count("list:status")); // the second found none in progress: one page
@@ -198,7 +198,7 @@ public sealed class CustomerFleetTests : IDisposable
     }
 
     [Fact]
-    public async Task Finished_customers_wait_for_a_list_to_answer_two_per_page_unless_their_look_is_due()
+    public async Task Finished_customers_wait_for_a_list_to_answer_three_per_page_unless_their_look_is_due()
     {
         var fleet = AddMany(40); // four pages of all customers
         await Task.WhenAll(fleet.Take(3).Select(customer => _fleet.ReadAsync(customer.Id, null, CancellationToken.None))); // learns the four pages
@@ -210,7 +210,7 @@ public sealed class CustomerFleetTests : IDisposable
         var due = await LookAtAllAsync([_webex.Add("due-now", CustomerStatus.Provisioned), _webex.Add("due-too", CustomerStatus.Provisioned)]);
 
         Assert.All(due, customer => Assert.Equal(CustomerStatus.Provisioned, customer!.Status));
-        Assert.All(patient, look => Assert.False(look.IsCompleted)); // seven finished: a list of five pages would answer fewer than ten
+        Assert.All(patient, look => Assert.False(look.IsCompleted)); // seven finished: a list of four pages would answer fewer than twelve
         Assert.Equal(0, _webex.Count("list:all"));
         Assert.Equal(2, _webex.Count("get "));
     }
@@ -232,13 +232,13 @@ public sealed class CustomerFleetTests : IDisposable
     [Fact]
     public async Task The_next_round_waits_as_long_as_the_last_one_cost()
     {
-        var customers = AddMany(30, CustomerStatus.Updating); // three pages in progress: the next round waits 3 s
+        var customers = AddMany(30, CustomerStatus.Updating); // three pages in progress: the next round waits 6 s
         await LookAtAllAsync(customers);
 
         var next = Next(customers[0], TimeSpan.Zero, CustomerStatus.Updating);
         var other = Next(customers[1], TimeSpan.Zero, CustomerStatus.Updating);
         await Settle();
-        _time.Advance(TimeSpan.FromSeconds(2));
+        _time.Advance(TimeSpan.FromSeconds(5));
         await Settle();
         Assert.False(next.IsCompleted);
 
