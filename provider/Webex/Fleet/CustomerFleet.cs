@@ -41,13 +41,20 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
         return await _client.GetAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
     }
 
+    /// <summary>How long a duplicate lookup may wait for a list of all customers to begin before it asks alone.</summary>
+    public static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// The customer with this externalId, or null. From a recent list when many are looked up together; such a list
-    /// says "none" only when no customer was being removed while it was paged (a removal can shift the pages).
+    /// The customer with this externalId, or null. Only a list begun after the lookup was asked may answer it, so no
+    /// customer anyone created before is missed (the same moment's race as a lookup of its own): lookups that arrive
+    /// together share the next list of all customers, whoever starts it, when one begins within
+    /// <see cref="LookupPatience"/>. Such a list says "none" only when no customer was being removed while it was paged
+    /// (a removal can shift the pages); otherwise, and when no list begins, the lookup is a filtered list of its own.
     /// </summary>
     public async Task<Customer?> FindExistingAsync(string externalId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
     {
-        if (await FromSnapshotAsync(onBehalfOfSubPartnerOrgId, cancellationToken) is var (snapshot, contents)
+        if (await Context(onBehalfOfSubPartnerOrgId).Snapshots.NextAsync(LookupPatience, cancellationToken) is { } snapshot
+            && await ContentsAsync(snapshot, cancellationToken) is { } contents
             && !_journal.ChangedSince(WriteJournal.ExternalIdKey(externalId), snapshot.StartedAt))
         {
             if (contents.ByExternalId.TryGetValue(externalId, out var customer))
@@ -120,14 +127,16 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
 
     private async Task<(ListSnapshot Snapshot, ListSnapshot.Contents Contents)?> FromSnapshotAsync(string? subPartner, CancellationToken cancellationToken)
     {
-        if (Context(subPartner).Snapshots.ForLookup() is not { } snapshot)
-        {
-            return null;
-        }
+        return Context(subPartner).Snapshots.ForLookup() is { } snapshot && await ContentsAsync(snapshot, cancellationToken) is { } contents
+            ? (snapshot, contents)
+            : null;
+    }
 
+    private static async Task<ListSnapshot.Contents?> ContentsAsync(ListSnapshot snapshot, CancellationToken cancellationToken)
+    {
         try
         {
-            return (snapshot, await snapshot.Fetch.WaitAsync(cancellationToken));
+            return await snapshot.Fetch.WaitAsync(cancellationToken);
         }
         catch (WebexApiException)
         {

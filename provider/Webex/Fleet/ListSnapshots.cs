@@ -20,6 +20,8 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _demand = new();
     private ListSnapshot? _current;
+    private readonly List<TaskCompletionSource<ListSnapshot>> _awaitingNext = [];
+    private bool _nextScheduled;
 
     /// <summary>How many pages the last complete list took: the cost of the next one.</summary>
     public int? KnownPages { get; private set; }
@@ -30,12 +32,7 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            _demand.Enqueue(now);
-            while (_demand.Count > 0 && now - _demand.Peek() > options.DemandWindow)
-            {
-                _demand.Dequeue();
-            }
-
+            NoteDemandLocked();
             if (_current is { } current && now - current.StartedAt <= options.SnapshotLifetime && !current.Fetch.IsFaulted)
             {
                 return current;
@@ -55,10 +52,88 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         }
     }
 
+    /// <summary>
+    /// The next snapshot started after this call, whoever starts it (reads, shared polls, or enough callers of this
+    /// method together, after a moment's gathering); null when none starts within <paramref name="patience"/>. A
+    /// lookup that must not miss a customer created by anyone else takes only a list begun after it was asked.
+    /// </summary>
+    public async Task<ListSnapshot?> NextAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var next = new TaskCompletionSource<ListSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (NoteDemandLocked() < 2)
+            {
+                return null; // alone: not worth a list, nor a wait
+            }
+
+            _awaitingNext.Add(next);
+            if (!_nextScheduled && _awaitingNext.Count >= Math.Max(2, WaitersPerPage * (KnownPages ?? 1)))
+            {
+                _nextScheduled = true;
+                _ = StartAfterGatheringAsync();
+            }
+        }
+
+        try
+        {
+            return await next.Task.WaitAsync(patience, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                _awaitingNext.Remove(next);
+            }
+
+            return next.Task.IsCompletedSuccessfully ? next.Task.Result : null;
+        }
+    }
+
+    /// <summary>Counts a lookup made now; returns the lookups within the demand window.</summary>
+    private int NoteDemandLocked()
+    {
+        var now = time.GetUtcNow();
+        _demand.Enqueue(now);
+        while (_demand.Count > 0 && now - _demand.Peek() > options.DemandWindow)
+        {
+            _demand.Dequeue();
+        }
+
+        return _demand.Count;
+    }
+
+    /// <summary>A list of all customers is worth taking for lookups once it answers this many of them per page.</summary>
+    private const int WaitersPerPage = 3;
+
+    private async Task StartAfterGatheringAsync()
+    {
+        try
+        {
+            await Task.Delay(options.Gathering, time, lifetime);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            StartLocked(time.GetUtcNow());
+        }
+    }
+
     private ListSnapshot StartLocked(DateTimeOffset now)
     {
         var snapshot = new ListSnapshot(now, FetchAsync());
         _current = snapshot;
+        foreach (var waiting in _awaitingNext)
+        {
+            waiting.TrySetResult(snapshot);
+        }
+
+        _awaitingNext.Clear();
+        _nextScheduled = false;
         return snapshot;
     }
 
