@@ -8,6 +8,9 @@ public sealed record FleetOptions
     /// <summary>Customers per list page. Webex states no maximum for this list; 100 is the documented one of its siblings.</summary>
     public int PageSize { get; init; } = 100;
 
+    /// <summary>The pages a list of this many customers took (an empty list is still one request).</summary>
+    public int PagesFor(int customers) => Math.Max(1, (customers + PageSize - 1) / PageSize);
+
     /// <summary>How long a list snapshot may answer reads: long enough for a refresh's burst, short enough to be current.</summary>
     public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromSeconds(10);
 

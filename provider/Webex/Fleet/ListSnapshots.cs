@@ -7,7 +7,7 @@ internal sealed record ListSnapshot(DateTimeOffset StartedAt, Task<ListSnapshot.
     /// a customer was being removed: when it vanishes between two pages, the pages shift and one customer can be
     /// missed, so such a list cannot prove that a customer does not exist
     /// </param>
-    public sealed record Contents(IReadOnlyDictionary<string, Customer> ById, IReadOnlyDictionary<string, Customer> ByExternalId, int Pages, bool SawRemoval);
+    public sealed record Contents(IReadOnlyDictionary<string, Customer> ById, IReadOnlyDictionary<string, Customer> ByExternalId, bool SawRemoval);
 }
 
 /// <summary>
@@ -25,6 +25,12 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
 
     /// <summary>How many pages the last complete list took: the cost of the next one.</summary>
     public int? KnownPages { get; private set; }
+
+    /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
+    private const int AnsweredPerPage = 3;
+
+    /// <summary>Whether a list of all customers answers enough of <paramref name="waiting"/> customers to be worth its pages.</summary>
+    public bool WorthAList(int waiting) => waiting >= AnsweredPerPage * (KnownPages ?? 1);
 
     /// <summary>A snapshot for a lookup made now, or null when a single request serves it better.</summary>
     public ListSnapshot? ForLookup()
@@ -68,7 +74,7 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
             }
 
             _awaitingNext.Add(next);
-            if (!_nextScheduled && _awaitingNext.Count >= Math.Max(2, WaitersPerPage * (KnownPages ?? 1)))
+            if (!_nextScheduled && WorthAList(_awaitingNext.Count))
             {
                 _nextScheduled = true;
                 _ = StartAfterGatheringAsync();
@@ -102,9 +108,6 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
 
         return _demand.Count;
     }
-
-    /// <summary>A list of all customers is worth taking for lookups once it answers this many of them per page.</summary>
-    private const int WaitersPerPage = 3;
 
     private async Task StartAfterGatheringAsync()
     {
@@ -154,12 +157,11 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
             sawRemoval |= customer.Status == CustomerStatus.Deleting;
         }
 
-        var pages = Math.Max(1, (byId.Count + options.PageSize - 1) / options.PageSize);
         lock (_gate)
         {
-            KnownPages = pages;
+            KnownPages = options.PagesFor(byId.Count);
         }
 
-        return new ListSnapshot.Contents(byId, byExternalId, pages, sawRemoval);
+        return new ListSnapshot.Contents(byId, byExternalId, sawRemoval);
     }
 }

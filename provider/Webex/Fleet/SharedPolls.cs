@@ -99,9 +99,6 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         }
     }
 
-    /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
-    private const int CustomersPerPage = 3;
-
     /// <returns>the in-progress list pages the round fetched: the recurring cost of waiting, which spaces the rounds
     /// (the lookups of customers that left it are paid once per customer)</returns>
     private async Task<int> RoundAsync(List<Look> batch, DateTimeOffset now)
@@ -118,14 +115,12 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         var seen = new Dictionary<string, Customer?>(StringComparer.Ordinal);
         try
         {
-            var working = 0;
             await foreach (var customer in client.ListAsync(new CustomerListFilter { Status = Working, PageSize = options.PageSize }, subPartner, lifetime))
             {
                 seen[customer.Id] = customer;
-                working++;
             }
 
-            pages += Math.Max(1, (working + options.PageSize - 1) / options.PageSize);
+            pages += options.PagesFor(seen.Count);
 
             // Customers no longer in progress, due or last seen working, are looked up: a removal only by GET (only
             // a 404 says gone); the others in one list of all customers once that answers at least three of them per
@@ -133,7 +128,7 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
             var left = batch.Where(look => !seen.ContainsKey(look.Id) && (look.Due <= now || look.LastSeenWorking)).ToList();
             var gone = left.Where(look => look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
             var settled = left.Where(look => !look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
-            if (settled.Count > 1 && settled.Count >= CustomersPerPage * (snapshots.KnownPages ?? 1))
+            if (snapshots.WorthAList(settled.Count))
             {
                 var snapshot = await snapshots.StartedSince(now).Fetch;
                 foreach (var id in settled.Where(snapshot.ById.ContainsKey))
