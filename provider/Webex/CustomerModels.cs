@@ -158,6 +158,9 @@ public sealed record CustomerListPage
     public IReadOnlyList<Customer>? Items { get; init; }
 }
 
+/// <summary>One page of a customer list, and whether Webex links a next one.</summary>
+public sealed record CustomerPage(IReadOnlyList<Customer> Items, bool HasMore);
+
 public sealed record ResourceUrl
 {
     public string? Url { get; init; }

@@ -9,6 +9,12 @@ public interface IWholesaleCustomersClient
     /// <summary><c>GET /wholesale/customers</c>, following every page.</summary>
     IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of <c>GET /wholesale/customers</c> at <paramref name="offset"/> (a page of <see cref="CustomerListFilter.PageSize"/>):
+    /// a look at just the customers a read expects there, fetched after the read was asked.
+    /// </summary>
+    Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
+
     /// <summary><c>POST /wholesale/customers</c>: starts provisioning and returns the new customer's id.</summary>
     Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 

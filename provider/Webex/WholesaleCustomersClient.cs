@@ -23,24 +23,58 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
     public async IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var query = ListQuery(filter, onBehalfOfSubPartnerOrgId);
+        Uri? next = Url(CustomersPath, query);
+        var seen = new HashSet<string>();
+        while (next is not null && seen.Add(next.AbsoluteUri))
+        {
+            var (page, response) = await ListPageAtAsync(next, filter, cancellationToken);
+            using (response)
+            {
+                foreach (var customer in page.Items)
+                {
+                    yield return customer;
+                }
+
+                next = NextPage(response, query);
+            }
+        }
+    }
+
+    public async Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        var query = ListQuery(filter, onBehalfOfSubPartnerOrgId);
+        var (page, response) = await ListPageAtAsync(Url(CustomersPath, [.. query, ("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
+            filter, cancellationToken);
+        using (response)
+        {
+            return page with { HasMore = NextPage(response, query) is not null };
+        }
+    }
+
+    private static (string, string?)[] ListQuery(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId)
+    {
         var query = new List<(string, string?)>
         {
             ("externalId", filter.ExternalId), ("orgId", filter.OrgId), ("max", filter.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("onBehalfOfSubPartnerOrgId", onBehalfOfSubPartnerOrgId),
         };
         query.AddRange((filter.Status ?? []).Select(status => ("status", (string?)status)));
-        Uri? next = Url(CustomersPath, [.. query]);
-        var seen = new HashSet<string>();
-        while (next is not null && seen.Add(next.AbsoluteUri))
-        {
-            using var response = await SendAsync(HttpMethod.Get, next, content: null, "list customers", customer: filter.ExternalId, cancellationToken);
-            var page = await ReadAsync(response, WebexJson.Default.CustomerListPage, "list customers", filter.ExternalId, cancellationToken);
-            foreach (var customer in page?.Items ?? [])
-            {
-                yield return customer;
-            }
+        return [.. query];
+    }
 
-            next = NextPage(response, [.. query]);
+    private async Task<(CustomerPage Page, HttpResponseMessage Response)> ListPageAtAsync(Uri url, CustomerListFilter filter, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, url, content: null, "list customers", customer: filter.ExternalId, cancellationToken);
+        try
+        {
+            var page = await ReadAsync(response, WebexJson.Default.CustomerListPage, "list customers", filter.ExternalId, cancellationToken);
+            return (new CustomerPage(page?.Items ?? [], HasMore: false), response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -4,10 +4,10 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 
 /// <summary>
 /// The customers client of one configured provider, for a whole fleet at once. Writes pass through and are noted;
-/// reads that arrive together are answered from one paged list snapshot (<see cref="ReadAsync"/>,
-/// <see cref="FindExistingAsync"/>); waiters are polled together (<see cref="NextLookAsync"/>). A snapshot never answers
-/// for a customer this provider changed after the snapshot began, and a customer missing from one is asked for by
-/// GET, so "gone" keeps its meaning. Everything is kept per partner context (the partner, or each sub-partner).
+/// reads and lookups that arrive together share list pages (<see cref="ReadAsync"/>, <see cref="FindExistingAsync"/>);
+/// waiters are polled together (<see cref="NextLookAsync"/>). Whatever answers a call was fetched after the call was
+/// asked, never for a customer this provider changed since; a customer missing from a list is asked for by GET, so
+/// "gone" keeps its meaning. Everything is kept per partner context (the partner, or each sub-partner).
 /// </summary>
 public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
 {
@@ -17,7 +17,7 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
     private readonly WriteJournal _journal;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly CancellationToken _lifetimeToken;
-    private readonly ConcurrentDictionary<string, (ListSnapshots Snapshots, SharedPolls Polls)> _contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PartnerContext> _contexts = new(StringComparer.Ordinal);
 
     public CustomerFleet(IWholesaleCustomersClient client, TimeProvider time, FleetOptions? options = null)
     {
@@ -28,18 +28,12 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
         _lifetimeToken = _lifetime.Token;
     }
 
-    /// <summary>The customer, from a recent list when many are read together, else by GET; null when Webex answers 404.</summary>
-    public async Task<Customer?> ReadAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        if (await FromSnapshotAsync(onBehalfOfSubPartnerOrgId, cancellationToken) is var (snapshot, contents)
-            && contents.ById.TryGetValue(customerId, out var customer)
-            && !_journal.ChangedSince(WriteJournal.IdKey(customerId), snapshot.StartedAt))
-        {
-            return customer;
-        }
-
-        return await _client.GetAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
-    }
+    /// <summary>
+    /// The customer as Webex shows it after this call was made: from list pages fetched after it, shared with the
+    /// reads that arrive together, else by GET; null when Webex answers 404.
+    /// </summary>
+    public Task<Customer?> ReadAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        Context(onBehalfOfSubPartnerOrgId).Reads.ReadAsync(customerId, cancellationToken);
 
     /// <summary>How long a duplicate lookup may wait for a list of all customers to begin before it asks alone.</summary>
     public static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(1);
@@ -80,6 +74,9 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
     public Task<Customer?> NextLookAsync(string customerId, string? onBehalfOfSubPartnerOrgId, TimeSpan after, string? lastStatus, bool removal,
         CancellationToken cancellationToken) =>
         Context(onBehalfOfSubPartnerOrgId).Polls.NextAsync(customerId, after, lastStatus, removal, cancellationToken);
+
+    public Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.ListPageAsync(filter, offset, onBehalfOfSubPartnerOrgId, cancellationToken);
 
     public IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.ListAsync(filter, onBehalfOfSubPartnerOrgId, cancellationToken);
@@ -125,13 +122,6 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
         _lifetime.Dispose();
     }
 
-    private async Task<(ListSnapshot Snapshot, ListSnapshot.Contents Contents)?> FromSnapshotAsync(string? subPartner, CancellationToken cancellationToken)
-    {
-        return Context(subPartner).Snapshots.ForLookup() is { } snapshot && await ContentsAsync(snapshot, cancellationToken) is { } contents
-            ? (snapshot, contents)
-            : null;
-    }
-
     private static async Task<ListSnapshot.Contents?> ContentsAsync(ListSnapshot snapshot, CancellationToken cancellationToken)
     {
         try
@@ -144,10 +134,13 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
         }
     }
 
-    private (ListSnapshots Snapshots, SharedPolls Polls) Context(string? subPartner) =>
+    private PartnerContext Context(string? subPartner) =>
         _contexts.GetOrAdd(subPartner ?? "", _ =>
         {
             var snapshots = new ListSnapshots(_client, subPartner, _time, _options, _lifetimeToken);
-            return (snapshots, new SharedPolls(_client, subPartner, _time, _options, snapshots, _lifetimeToken));
+            return new PartnerContext(snapshots, new SharedPolls(_client, subPartner, _time, _options, snapshots, _lifetimeToken),
+                new FreshReads(_client, subPartner, _time, _options, snapshots, _journal, _lifetimeToken));
         });
+
+    private sealed record PartnerContext(ListSnapshots Snapshots, SharedPolls Polls, FreshReads Reads);
 }

@@ -11,9 +11,6 @@ public sealed record FleetOptions
     /// <summary>The pages a list of this many customers took (an empty list is still one request).</summary>
     public int PagesFor(int customers) => Math.Max(1, (customers + PageSize - 1) / PageSize);
 
-    /// <summary>How long a list snapshot may answer reads: long enough for a refresh's burst, short enough to be current.</summary>
-    public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromSeconds(10);
-
     /// <summary>Reads within this window count as "arriving together".</summary>
     public TimeSpan DemandWindow { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -11,43 +11,36 @@ internal sealed record ListSnapshot(DateTimeOffset StartedAt, Task<ListSnapshot.
 }
 
 /// <summary>
-/// List snapshots of one partner context (the partner itself, or one sub-partner). Lookups that arrive together are
-/// answered from one snapshot; a lone lookup is not worth a whole list and gets none. A snapshot is fetched once,
+/// List snapshots of one partner context (the partner itself, or one sub-partner), for lookups that must see every
+/// customer at once (by externalId) or many finished ones together. Only a list begun after a lookup was asked answers
+/// it; a lone lookup is not worth a whole list and gets none. A snapshot is fetched once,
 /// with the fleet's lifetime token rather than any caller's, since every caller in its window shares it.
 /// </summary>
 internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options, CancellationToken lifetime)
 {
     private readonly Lock _gate = new();
-    private readonly Queue<DateTimeOffset> _demand = new();
+    private readonly DemandWindow _demand = new(time, options);
     private ListSnapshot? _current;
     private readonly List<TaskCompletionSource<ListSnapshot>> _awaitingNext = [];
     private bool _nextScheduled;
 
-    /// <summary>How many pages the last complete list took: the cost of the next one.</summary>
+    /// <summary>How many pages the last complete list of all customers took: the cost of the next one.</summary>
     public int? KnownPages { get; private set; }
+
+    /// <summary>Notes the pages a list of all customers took elsewhere (a pass of reads).</summary>
+    public void NotePages(int pages)
+    {
+        lock (_gate)
+        {
+            KnownPages = pages;
+        }
+    }
 
     /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
     private const int AnsweredPerPage = 3;
 
     /// <summary>Whether a list of all customers answers enough of <paramref name="waiting"/> customers to be worth its pages.</summary>
     public bool WorthAList(int waiting) => waiting >= AnsweredPerPage * (KnownPages ?? 1);
-
-    /// <summary>A snapshot for a lookup made now, or null when a single request serves it better.</summary>
-    public ListSnapshot? ForLookup()
-    {
-        lock (_gate)
-        {
-            var now = time.GetUtcNow();
-            NoteDemandLocked();
-            if (_current is { } current && now - current.StartedAt <= options.SnapshotLifetime && !current.Fetch.IsFaulted)
-            {
-                return current;
-            }
-
-            // Arriving together, and a list costs less than the lookups in the window would.
-            return _demand.Count >= 2 && _demand.Count >= (KnownPages ?? 0) ? StartLocked(now) : null;
-        }
-    }
 
     /// <summary>A snapshot started at or after <paramref name="notBefore"/>: the one in flight if it qualifies, else a new one.</summary>
     public ListSnapshot StartedSince(DateTimeOffset notBefore)
@@ -68,7 +61,7 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         var next = new TaskCompletionSource<ListSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (NoteDemandLocked() < 2)
+            if (_demand.Note() < 2)
             {
                 return null; // alone: not worth a list, nor a wait
             }
@@ -94,19 +87,6 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
 
             return next.Task.IsCompletedSuccessfully ? next.Task.Result : null;
         }
-    }
-
-    /// <summary>Counts a lookup made now; returns the lookups within the demand window.</summary>
-    private int NoteDemandLocked()
-    {
-        var now = time.GetUtcNow();
-        _demand.Enqueue(now);
-        while (_demand.Count > 0 && now - _demand.Peek() > options.DemandWindow)
-        {
-            _demand.Dequeue();
-        }
-
-        return _demand.Count;
     }
 
     private async Task StartAfterGatheringAsync()

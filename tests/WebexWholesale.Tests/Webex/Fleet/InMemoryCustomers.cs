@@ -13,6 +13,9 @@ internal sealed class InMemoryCustomers : IWholesaleCustomersClient
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>Runs while a page's answer is in transit: its customers are as they were when it was asked.</summary>
+    public Func<Task>? PageInTransit { get; set; }
+
     public int Count(string prefix) => Requests.Count(request => request.StartsWith(prefix, StringComparison.Ordinal));
 
     public Customer Add(string externalId, string status = CustomerStatus.Provisioned, string? subPartner = null)
@@ -27,26 +30,46 @@ internal sealed class InMemoryCustomers : IWholesaleCustomersClient
 
     public void Forget(string id) => _customers.TryRemove(id, out _);
 
+    /// <summary>In creation order, as Webex appears to list them (the ids count up).</summary>
+    private List<Customer> Matching(CustomerListFilter filter, string? subPartner) => [.. _customers.Values
+        .Where(customer => _subPartners[customer.Id] == (subPartner ?? ""))
+        .Where(customer => filter.ExternalId is null || customer.ExternalId == filter.ExternalId)
+        .Where(customer => filter.Status is null || filter.Status.Contains(customer.Status!))
+        .OrderBy(customer => int.Parse(customer.Id[1..], System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Kind(CustomerListFilter filter) =>
+        filter.ExternalId is not null ? "list:externalId" : filter.Status is not null ? "list:status" : "list:all";
+
     public async IAsyncEnumerable<Customer> ListAsync(CustomerListFilter filter, string? onBehalfOfSubPartnerOrgId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var matches = _customers.Values
-            .Where(customer => _subPartners[customer.Id] == (onBehalfOfSubPartnerOrgId ?? ""))
-            .Where(customer => filter.ExternalId is null || customer.ExternalId == filter.ExternalId)
-            .Where(customer => filter.Status is null || filter.Status.Contains(customer.Status!))
-            .OrderBy(customer => customer.Id, StringComparer.Ordinal).ToList();
+        var matches = Matching(filter, onBehalfOfSubPartnerOrgId);
         var pageSize = filter.PageSize ?? 100;
         for (var offset = 0; offset == 0 || offset < matches.Count; offset += pageSize)
         {
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();
-            var kind = filter.ExternalId is not null ? "list:externalId" : filter.Status is not null ? "list:status" : "list:all";
-            Requests.Enqueue($"{kind} {onBehalfOfSubPartnerOrgId}".TrimEnd());
+            Requests.Enqueue($"{Kind(filter)} {onBehalfOfSubPartnerOrgId}".TrimEnd());
             foreach (var customer in matches.Skip(offset).Take(pageSize))
             {
                 yield return customer;
             }
         }
+    }
+
+    public async Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var matches = Matching(filter, onBehalfOfSubPartnerOrgId);
+        Requests.Enqueue($"{Kind(filter)} {onBehalfOfSubPartnerOrgId}".TrimEnd());
+        var pageSize = filter.PageSize ?? 100;
+        var page = new CustomerPage([.. matches.Skip(offset).Take(pageSize)], HasMore: offset + pageSize < matches.Count);
+        if (PageInTransit is { } transit)
+        {
+            await transit();
+        }
+
+        return page;
     }
 
     public async Task<Customer?> GetAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)

@@ -1,0 +1,217 @@
+namespace WebexWholesale.Provider.Webex.Fleet;
+
+/// <summary>
+/// The reads of one partner context. A read is answered only by what Webex showed after it was asked: a list page
+/// requested after the read arrived, or a GET. A list taken earlier would report a customer that was removed or
+/// changed out of band in the meantime as it was, and a refresh would miss exactly the drift it exists to show.
+/// Reads that arrive together gather for a moment and share a pass: the pages where their customers were last seen,
+/// or one list of all customers while some were never seen. A read that arrives while a pass pages is answered by a
+/// later page of it that shows its customer, or else by the next pass. A customer that is not on its page (it moved,
+/// or it is gone) is asked for by GET, since only a 404 says gone. Pages are looked at once and dropped: only where
+/// each customer was seen is kept.
+/// </summary>
+internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options,
+    ListSnapshots snapshots, WriteJournal journal, CancellationToken lifetime)
+{
+    private readonly Lock _gate = new();
+    private readonly DemandWindow _demand = new(time, options);
+    private readonly Dictionary<string, int> _pageOf = new(StringComparer.Ordinal);
+    private readonly List<Reader> _waiting = [];
+    private Task? _passes;
+    private long _arrivals; // orders reads and page requests strictly; clocks can tie
+
+    /// <summary>The customer as Webex shows it now; null when Webex answers 404.</summary>
+    public async Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken)
+    {
+        Reader? reader = null;
+        lock (_gate)
+        {
+            if (_demand.Note() >= 2)
+            {
+                reader = new Reader(id, ++_arrivals);
+                _waiting.Add(reader);
+                _passes ??= Task.Run(RunPassesAsync, CancellationToken.None);
+            }
+        }
+
+        if (reader is not null && await AnswerOfAsync(reader, cancellationToken) is { } seen)
+        {
+            return seen;
+        }
+
+        return await client.GetAsync(id, subPartner, cancellationToken); // alone, or not where a page showed it
+    }
+
+    private async Task<Customer?> AnswerOfAsync(Reader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.Answer.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                _waiting.Remove(reader);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task RunPassesAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(options.Gathering, time, lifetime); // reads that arrive just after the first share its pass
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            List<Reader> batch;
+            IReadOnlyList<int>? pages;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _passes = null;
+                    return;
+                }
+
+                batch = [.. _waiting];
+                pages = PagesWorthFetchingLocked(batch);
+            }
+
+            var lookedAt = await PassAsync(pages);
+            Release(batch, lookedAt);
+        }
+
+        List<Reader> left;
+        lock (_gate)
+        {
+            left = [.. _waiting];
+            _passes = null;
+        }
+
+        Release(left, lookedAt: []);
+    }
+
+    /// <summary>
+    /// The pages that answer the batch: those where its customers were last seen, or null for a list of all while
+    /// some were never seen. Empty when pages would cost more than a GET per customer.
+    /// </summary>
+    private List<int>? PagesWorthFetchingLocked(List<Reader> batch)
+    {
+        var ids = batch.Select(reader => reader.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.All(_pageOf.ContainsKey))
+        {
+            var pages = ids.Select(id => _pageOf[id]).Distinct().Order().ToList();
+            return pages.Count < ids.Count ? pages : [];
+        }
+
+        return snapshots.KnownPages is not { } known || ids.Count >= known ? null : [];
+    }
+
+    /// <returns>the pages it looked at</returns>
+    private async Task<HashSet<int>> PassAsync(IReadOnlyList<int>? pages)
+    {
+        var lookedAt = new HashSet<int>();
+        try
+        {
+            if (pages is not null)
+            {
+                foreach (var index in pages)
+                {
+                    await LookAtPageAsync(index);
+                    lookedAt.Add(index);
+                }
+
+                return lookedAt;
+            }
+
+            var seen = 0;
+            for (var (more, next) = (true, 0); more; next++)
+            {
+                var page = await LookAtPageAsync(next);
+                lookedAt.Add(next);
+                seen += page.Items.Count;
+                more = page.HasMore && page.Items.Count > 0;
+            }
+
+            snapshots.NotePages(options.PagesFor(seen));
+        }
+        catch (Exception error) when (error is WebexApiException or OperationCanceledException)
+        {
+            // The readers of this pass ask by GET, which may still succeed.
+        }
+
+        return lookedAt;
+    }
+
+    private async Task<CustomerPage> LookAtPageAsync(int index)
+    {
+        var asked = time.GetUtcNow();
+        long arrivedBefore;
+        lock (_gate)
+        {
+            arrivedBefore = _arrivals;
+        }
+
+        var page = await client.ListPageAsync(new CustomerListFilter { PageSize = options.PageSize }, index * options.PageSize, subPartner, lifetime);
+        var answered = new List<(Reader Reader, Customer Customer)>();
+        lock (_gate)
+        {
+            var onPage = new Dictionary<string, Customer>(page.Items.Count, StringComparer.Ordinal);
+            foreach (var customer in page.Items)
+            {
+                _pageOf[customer.Id] = index;
+                onPage[customer.Id] = customer;
+            }
+
+            // Only readers asked before the page was requested, and never for a customer this provider changed since.
+            foreach (var reader in _waiting)
+            {
+                if (reader.Arrival <= arrivedBefore && onPage.TryGetValue(reader.Id, out var customer) && !journal.ChangedSince(WriteJournal.IdKey(reader.Id), asked))
+                {
+                    answered.Add((reader, customer));
+                }
+            }
+
+            var done = answered.Select(pair => pair.Reader).ToHashSet();
+            _waiting.RemoveAll(done.Contains);
+        }
+
+        answered.ForEach(pair => pair.Reader.Answer.TrySetResult(pair.Customer));
+        return page;
+    }
+
+    /// <summary>Readers a pass could not answer ask by GET; a customer missing from the page it was on has moved or gone.</summary>
+    private void Release(List<Reader> readers, HashSet<int> lookedAt)
+    {
+        var unanswered = readers.Where(reader => !reader.Answer.Task.IsCompleted).ToList();
+        lock (_gate)
+        {
+            foreach (var reader in unanswered)
+            {
+                _waiting.Remove(reader);
+                if (_pageOf.TryGetValue(reader.Id, out var page) && lookedAt.Contains(page))
+                {
+                    _pageOf.Remove(reader.Id);
+                }
+            }
+        }
+
+        unanswered.ForEach(reader => reader.Answer.TrySetResult(null));
+    }
+
+    private sealed class Reader(string id, long arrival)
+    {
+        public string Id => id;
+        public long Arrival => arrival;
+        public TaskCompletionSource<Customer?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
