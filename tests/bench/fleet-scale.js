@@ -189,7 +189,7 @@ function goal(row) {
         `${row.seconds <= bound ? 'met' : `missed (${(row.seconds / bound).toFixed(2)}×)`}`;
     }
     case 'preview': return `0 requests: ${row.requests === 0 ? 'met' : 'missed'}`;
-    case 'refresh': return `≤ 0.15 req/customer: ${perCustomer <= 0.15 ? 'met' : 'missed'}; RSS ≤ 2× idle (${row.idleRssMb.toFixed(1)} MB): ` +
+    case 'refresh': return `≤ 0.05 req/customer: ${perCustomer <= 0.05 ? 'met' : 'missed'}; RSS ≤ 2× idle (${row.idleRssMb.toFixed(1)} MB): ` +
       `${row.peakRssMb <= 2 * row.idleRssMb ? 'met' : `missed (${(row.peakRssMb / row.idleRssMb).toFixed(2)}×)`}`;
     default: return row.failures === 0 ? '0 failures: met' : '0 failures: missed';
   }
