@@ -2,7 +2,9 @@ using System.Net;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebexWholesale.Provider.Protocol;
 using WebexWholesale.Provider.Protocol.Bindings;
 using WebexWholesale.Provider.Protocol.Engine;
@@ -114,6 +116,9 @@ public static class PluginHost
             grpc.MaxSendMessageSize = MaxMessageBytes;
             grpc.Interceptors.Add<ErrorInterceptor>();
         });
+        // Our binding of the service replaces the generated one: it parses requests as deep as the engine sends them.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton<IServiceMethodProvider<ResourceProviderService>, ResourceProviderMethods>();
 
         var app = builder.Build();
         app.MapGrpcService<ResourceProviderService>();

@@ -30,7 +30,11 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         }
         catch (PropertyEncodingException error)
         {
-            return new CheckResponse { Inputs = request.News, Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } } };
+            return new CheckResponse
+            {
+                Inputs = error.TooDeep ? new Struct() : request.News,
+                Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } },
+            };
         }
 
         var result = await resource.CheckAsync(olds, news, context);

@@ -41,11 +41,14 @@ public static class StructCodec
         return message;
     }
 
+    private static PropertyEncodingException TooDeep(string path) =>
+        new(path, $"is nested more than {MaxDepth} levels deep; no property of this provider nests so deeply (check for a value that contains itself, or a file read into it)", tooDeep: true);
+
     private static PropertyValue DecodeFields(MapField<string, Value> fields, bool allowUnknowns, string path)
     {
         if (PropertyPath.Parse(path).Count >= MaxDepth)
         {
-            throw new PropertyEncodingException(path, $"is nested more than {MaxDepth} levels deep; no property of this provider nests so deeply");
+            throw TooDeep(path);
         }
 
         if (fields.TryGetValue(Signatures.Key, out var signature) && signature.KindCase == Value.KindOneofCase.StringValue)
@@ -71,7 +74,7 @@ public static class StructCodec
             DecodeUnknown(allowUnknowns, path),
         Value.KindOneofCase.StringValue => new StringValue(value.StringValue),
         Value.KindOneofCase.ListValue when PropertyPath.Parse(path).Count >= MaxDepth =>
-            throw new PropertyEncodingException(path, $"is nested more than {MaxDepth} levels deep; no property of this provider nests so deeply"),
+            throw TooDeep(path),
         Value.KindOneofCase.ListValue => new ArrayValue(
             [.. value.ListValue.Values.Select((item, index) => DecodeValue(item, allowUnknowns, PropertyPath.Index(path, index)))]),
         Value.KindOneofCase.StructValue => DecodeFields(value.StructValue.Fields, allowUnknowns, path),
