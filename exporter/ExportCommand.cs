@@ -23,12 +23,12 @@ public static class ExportCommand
         var prefix = new Option<string>("--external-id-prefix") { Description = "only customers whose externalId starts with this text" };
         var importFile = new Option<string>("--import-file") { Description = "Pulumi bulk import file to write, for `pulumi import --file`", DefaultValueFactory = _ => "import.json" };
         var fleetFile = new Option<string>("--fleet-file") { Description = "fleet file to write, as examples/csharp reads it", DefaultValueFactory = _ => "customers.yaml" };
-        var retries = new Option<int>("--retries") { Description = "retries of a request Webex rate-limits or does not answer", DefaultValueFactory = _ => 3 };
+        var retryFor = new Option<int>("--retry-for") { Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries)", DefaultValueFactory = _ => 120 };
 
         var root = new RootCommand(
             "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
         {
-            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retries,
+            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retryFor,
         };
         root.SetAction(async (result, token) =>
         {
@@ -40,7 +40,7 @@ public static class ExportCommand
                 ExternalIdPrefix: result.GetValue(prefix),
                 ImportFile: result.GetValue(importFile)!,
                 FleetFile: result.GetValue(fleetFile)!,
-                Retries: result.GetValue(retries));
+                RetryFor: TimeSpan.FromSeconds(result.GetValue(retryFor)));
             return await RunAsync(request, stdout, stderr, time, token);
         });
 
@@ -59,7 +59,7 @@ public static class ExportCommand
         }
 
         var settings = new ProviderSettings(new Uri(request.BaseUrl), request.AccessToken!, ProviderConfiguration.DefaultMaxConcurrentRequests);
-        var retry = new WebexRetryOptions { MaxRetries = request.Retries, AttemptTimeout = TimeSpan.FromSeconds(30) };
+        var retry = new WebexRetryOptions { RetryWindow = request.RetryFor, AttemptTimeout = TimeSpan.FromSeconds(30) };
         using var provider = ConfiguredProvider.Create(settings, time, _ => { }, retry);
         try
         {

@@ -3,7 +3,7 @@ namespace WebexWholesale.Exporter;
 /// <summary>What to export and where to write it.</summary>
 public sealed record ExportRequest(
     string BaseUrl, string? AccessToken, IReadOnlyList<string> Statuses, string? SubPartner, string? ExternalIdPrefix,
-    string ImportFile, string FleetFile, int Retries)
+    string ImportFile, string FleetFile, TimeSpan RetryFor)
 {
     /// <summary>What is wrong with the request before anything is asked of Webex, or null.</summary>
     public string? Problem()
@@ -23,6 +23,6 @@ public sealed record ExportRequest(
             return "--import-file and --fleet-file name the same file";
         }
 
-        return Retries is < 0 or > 10 ? "--retries must be from 0 to 10" : null;
+        return RetryFor < TimeSpan.Zero || RetryFor > TimeSpan.FromHours(1) ? "--retry-for must be from 0 to 3600 seconds" : null;
     }
 }

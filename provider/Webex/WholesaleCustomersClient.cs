@@ -237,10 +237,31 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
         }
         catch (Exception error) when (error is HttpRequestException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
-            var trackingId = message.Headers.TryGetValues("TrackingID", out var values) ? values.First() : null;
-            throw new WebexApiException(operation, customer, statusCode: null, body: null, trackingId, error);
+            throw new WebexApiException(operation, customer, statusCode: null, body: null, SentTrackingId(message), error);
+        }
+        catch (OperationCanceledException error) when ((error as RetriesStoppedException ?? error.InnerException as RetriesStoppedException) is { } stopped)
+        {
+            // HttpClient wraps a handler's cancellation in one of its own; the last answer is inside.
+            throw new WebexCallStoppedException(await LastAnswerAsync(stopped, message, operation, customer), cancellationToken);
         }
     }
+
+    private static async Task<WebexApiException> LastAnswerAsync(RetriesStoppedException stopped, HttpRequestMessage message, string operation, string? customer)
+    {
+        if (stopped.LastAnswer is not { } response)
+        {
+            return new WebexApiException(operation, customer, statusCode: null, body: null, SentTrackingId(message), stopped.LastFailure);
+        }
+
+        using (response)
+        {
+            // The content is buffered already, so reading it needs no token (the call's own has fired).
+            return new WebexApiException(operation, customer, response.StatusCode, await ReadErrorAsync(response, CancellationToken.None), TrackingIdOf(response));
+        }
+    }
+
+    private static string? SentTrackingId(HttpRequestMessage message) =>
+        message.Headers.TryGetValues("TrackingID", out var values) ? values.First() : null;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string operation, string? customer, CancellationToken cancellationToken)
     {

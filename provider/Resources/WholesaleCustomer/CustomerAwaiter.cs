@@ -17,7 +17,8 @@ public enum AwaitEnd
 }
 
 /// <summary>How a wait ended, with the customer as last seen, so that a timeout or a cancel still records it.</summary>
-public sealed record AwaitOutcome(AwaitEnd End, Customer? LastSeen, TimeSpan Elapsed);
+/// <param name="LastAnswer">when the wait was stopped: what Webex last answered a look that failed, if the last one did</param>
+public sealed record AwaitOutcome(AwaitEnd End, Customer? LastSeen, TimeSpan Elapsed, string? LastAnswer = null);
 
 /// <summary>How often to look: a short first wait, growing by half each time up to a ceiling.</summary>
 public sealed record PollSchedule(TimeSpan First, TimeSpan Max)
@@ -52,8 +53,8 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
         PollAsync(id, subPartner, "removing", deadline, removal: true, _ => false);
 
     /// <summary>How a wait ends when the deadline's token fired: out of time, or cancelled by the engine.</summary>
-    public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen) =>
-        new(deadline.Expired ? AwaitEnd.TimedOut : AwaitEnd.Cancelled, lastSeen, deadline.Elapsed);
+    public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen, string? lastAnswer = null) =>
+        new(deadline.Expired ? AwaitEnd.TimedOut : AwaitEnd.Cancelled, lastSeen, deadline.Elapsed, lastAnswer);
 
     private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, OperationDeadline deadline, bool removal,
         Func<Customer?, bool> done)
@@ -61,6 +62,7 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
         var cancellationToken = deadline.Token;
         var wait = TimeSpan.Zero;
         Customer? lastSeen = null;
+        string? lastFailure = null;
         while (true)
         {
             try
@@ -72,6 +74,7 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
                 }
 
                 lastSeen = customer;
+                lastFailure = null;
                 if (done(customer))
                 {
                     return new AwaitOutcome(AwaitEnd.Settled, customer, deadline.Elapsed);
@@ -82,11 +85,12 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
             catch (WebexApiException error) when (error.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden))
             {
                 // A poll that failed after the client's own retries is not the end of the operation: look again later.
+                lastFailure = error.Message;
                 await log.DebugAsync($"polling customer {id}: {error.Message}");
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException stopped) when (cancellationToken.IsCancellationRequested)
             {
-                return Stopped(deadline, lastSeen);
+                return Stopped(deadline, lastSeen, WebexCallStoppedException.LastAnswerOf(stopped) ?? lastFailure);
             }
 
             wait = wait == TimeSpan.Zero ? schedule.First : schedule.Next(wait);

@@ -18,9 +18,9 @@ public sealed partial class WholesaleCustomerResource
         {
             existing = await client.FindExistingAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
         }
-        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            throw Stopped(deadline, $"before customer {inputs.ExternalId} was provisioned; nothing was created");
+            throw Stopped(deadline, $"before customer {inputs.ExternalId} was provisioned; nothing was created", stopped);
         }
 
         if (existing is not null)
@@ -92,12 +92,12 @@ public sealed partial class WholesaleCustomerResource
                 await client.UpdateAsync(id, request, subPartner, deadline.Token);
             }
         }
-        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
             // Webex may or may not have taken the update: the customer is recorded as last seen, and the next
             // `pulumi up` compares again and sends what is still missing.
-            throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id,
-                WholesaleCustomerMapping.LastKnown(current, oldInputs), [Incomplete(CustomerAwaiter.Stopped(deadline, current), id, "while sending the update")]);
+            throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, WholesaleCustomerMapping.LastKnown(current, oldInputs),
+                [Incomplete(CustomerAwaiter.Stopped(deadline, current, WebexCallStoppedException.LastAnswerOf(stopped)), id, "while sending the update")]);
         }
 
         var outcome = await awaiter.UntilSettledAsync(id, subPartner, "updating", deadline);
@@ -140,9 +140,9 @@ public sealed partial class WholesaleCustomerResource
                 }
             }
         }
-        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            ThrowIfIncomplete(CustomerAwaiter.Stopped(deadline, before), id, "before Webex confirmed the removal");
+            ThrowIfIncomplete(CustomerAwaiter.Stopped(deadline, before, WebexCallStoppedException.LastAnswerOf(stopped)), id, "before Webex confirmed the removal");
         }
 
         var gone = await awaiter.UntilGoneAsync(id, subPartner, deadline);
@@ -168,7 +168,7 @@ public sealed partial class WholesaleCustomerResource
         {
             return await ProvisionWithinDeadlineAsync(client, inputs, deadline, context);
         }
-        catch (OperationCanceledException) when (deadline.Token.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
             // The POST may have reached Webex. One short look by externalId, so that a customer that exists is
             // recorded (and never orphaned), before the operation ends.
@@ -186,11 +186,11 @@ public sealed partial class WholesaleCustomerResource
             if (created is not null)
             {
                 throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(created.Id,
-                    WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created), created.Id, "while Webex was provisioning it")]);
+                    WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created, WebexCallStoppedException.LastAnswerOf(stopped)), created.Id, "while Webex was provisioning it")]);
             }
 
             throw Stopped(deadline, $"while asking Webex to provision customer {inputs.ExternalId}; Webex may still create it: " +
-                                    "the next `pulumi up` finds it by externalId and says how to adopt it");
+                                    "the next `pulumi up` finds it by externalId and says how to adopt it", stopped);
         }
     }
 
@@ -283,7 +283,8 @@ public sealed partial class WholesaleCustomerResource
     /// <param name="next">the command that continues the operation: `pulumi up`, or `pulumi destroy` for a removal</param>
     private static string Incomplete(AwaitOutcome outcome, string id, string when, string next = "pulumi up")
     {
-        var status = outcome.LastSeen?.Status is { } seen ? $"; Webex last reported status {seen}" : "";
+        var status = (outcome.LastSeen?.Status is { } seen ? $"; Webex last reported status {seen}" : "") +
+                     (outcome.LastAnswer is { } answer ? $"; the last answer from Webex: {answer}" : "");
         return outcome.End == AwaitEnd.Cancelled
             ? $"cancelled {when} (customer {id}){status}. The customer is kept in the stack; the next `{next}` continues from there"
             : $"timed out after {CustomerAwaiter.Elapsed(outcome.Elapsed)} {when} (customer {id}){status}. The customer is kept in the stack: " +
@@ -291,10 +292,14 @@ public sealed partial class WholesaleCustomerResource
     }
 
     /// <summary>An operation stopped by its deadline or by the engine before there was a customer to record.</summary>
-    private static ProviderException Stopped(OperationDeadline deadline, string when) => deadline.Expired
-        ? new ProviderException(ProviderErrorKind.TimedOut,
-            $"timed out after {CustomerAwaiter.Elapsed(deadline.Elapsed)} {when}; allow more time with the customTimeouts resource option, or run `pulumi up` again")
-        : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}");
+    private static ProviderException Stopped(OperationDeadline deadline, string when, Exception stopped)
+    {
+        var answer = WebexCallStoppedException.LastAnswerOf(stopped) is { } last ? $" (the last answer from Webex: {last})" : "";
+        return deadline.Expired
+            ? new ProviderException(ProviderErrorKind.TimedOut, $"timed out after {CustomerAwaiter.Elapsed(deadline.Elapsed)} {when}{answer}; " +
+                                                                "allow more time with the customTimeouts resource option, or run `pulumi up` again")
+            : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}{answer}");
+    }
 
     private static void ThrowIfIncomplete(AwaitOutcome outcome, string id, string when)
     {

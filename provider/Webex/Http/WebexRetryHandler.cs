@@ -15,7 +15,10 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// POST is never replayed: a second one would create a second customer; the resource layer looks the customer up by
 /// externalId instead.</item>
 /// </list>
-/// Other answers are returned as they are. Delays run on the injected <see cref="TimeProvider"/>.
+/// Other answers are returned as they are. Retries are bounded by time (<see cref="WebexRetryOptions.RetryWindow"/> and
+/// the call's cancellation), not by a count; when the cancellation ends a wait between attempts, the call throws
+/// <see cref="RetriesStoppedException"/> with the last answer, so the caller can say what Webex last said. Delays run on
+/// the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class WebexRetryHandler : DelegatingHandler
 {
@@ -24,25 +27,30 @@ public sealed class WebexRetryHandler : DelegatingHandler
 
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("webex.request");
 
+    private static readonly ResiliencePropertyKey<DateTimeOffset> StartedKey = new("webex.started");
+    private static readonly ResiliencePropertyKey<LastAnswer> LastAnswerKey = new("webex.last-answer");
+
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly TimeProvider _time;
 
     public WebexRetryHandler(WebexRetryOptions options, TimeProvider time, Action<RetryNotice>? onRetry, HttpMessageHandler inner)
         : base(inner)
     {
+        _time = time;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        var maxAttempts = Math.Max(options.MaxRetries, options.MaxRateLimitedRetries);
-        if (maxAttempts > 0) // Polly's retry needs at least one attempt; none means send once
+        if (options.RetryWindow > TimeSpan.Zero) // no window means send once
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = maxAttempts,
+                // Polly counts attempts; we do not. The window and the call's cancellation (its operation's deadline) end
+                // the retries, so that a call waits out what Webex asks for as long as the user allowed, and no longer.
+                MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 Randomizer = options.Randomizer,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(RequestKey, null!)) &&
-                    args.AttemptNumber < (IsRateLimited(args.Outcome) ? options.MaxRateLimitedRetries : options.MaxRetries)),
+                ShouldHandle = args => ShouldHandleAsync(args.Outcome, args.Context, options.RetryWindow),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay(args.Outcome, time, options.MaxRetryAfter)),
                 OnRetry = args =>
                 {
@@ -61,6 +69,9 @@ public sealed class WebexRetryHandler : DelegatingHandler
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(RequestKey, request);
+        context.Properties.Set(StartedKey, _time.GetUtcNow());
+        var last = new LastAnswer();
+        context.Properties.Set(LastAnswerKey, last);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
@@ -76,13 +87,32 @@ public sealed class WebexRetryHandler : DelegatingHandler
                     }
                 },
                 context, (Handler: this, Request: request));
+            if (outcome.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested && last.Any)
+            {
+                throw last.Stopped(cancellationToken);
+            }
+
             outcome.ThrowIfException();
             return outcome.Result!;
         }
         finally
         {
+            last.Dispose();
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private async ValueTask<bool> ShouldHandleAsync(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan window)
+    {
+        if (!ShouldRetry(outcome, context.Properties.GetValue(RequestKey, null!)) ||
+            _time.GetUtcNow() - context.Properties.GetValue(StartedKey, default) >= window)
+        {
+            return false;
+        }
+
+        // Polly disposes the answer before it waits; a copy is kept to report if the deadline ends the wait.
+        await context.Properties.GetValue(LastAnswerKey, null!).KeepAsync(outcome, context.CancellationToken);
+        return true;
     }
 
     private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
@@ -102,9 +132,6 @@ public sealed class WebexRetryHandler : DelegatingHandler
 
         return outcome.Exception is HttpRequestException or TimeoutRejectedException && IsIdempotent(request);
     }
-
-    private static bool IsRateLimited(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result?.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.Locked;
 
     internal static bool IsIdempotent(HttpRequestMessage request) =>
         request.Method == HttpMethod.Get || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete ||

@@ -3,14 +3,13 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// <summary>How the client retries; the defaults suit Webex, tests shorten or fix them.</summary>
 public sealed record WebexRetryOptions
 {
-    /// <value>Retries after the first attempt for failures that may hide a processed request (5xx, lost connections). The default value is 6.</value>
-    public int MaxRetries { get; init; } = 6;
-
     /// <value>
-    /// Retries of a 429 or 423, which say the request was not processed: the governor waits them out, and the
-    /// operation's deadline (its cancellation) ends the wait sooner. The default value is 100.
+    /// How long a call keeps retrying. Retries are bounded by time, not by a count: a call stops when its cancellation
+    /// fires (an operation's deadline: the customTimeouts of a create, update or delete) or when this window has
+    /// passed since its first attempt, whichever is first. The window bounds the calls that have no deadline of their
+    /// own, such as the fleet's shared list passes. The default value is 30 minutes, the default customTimeouts.
     /// </value>
-    public int MaxRateLimitedRetries { get; init; } = 100;
+    public TimeSpan RetryWindow { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <value>First backoff delay, doubled each retry with jitter. The default value is 1 second.</value>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);

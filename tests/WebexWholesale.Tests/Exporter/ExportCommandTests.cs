@@ -152,7 +152,7 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AnUnreachableUrl_IsOneClearLine_AndWritesNothing()
     {
-        var (code, _, error) = await Export(["--base-url", "http://127.0.0.1:9/v1", "--access-token", "t", "--retries", "0",
+        var (code, _, error) = await Export(["--base-url", "http://127.0.0.1:9/v1", "--access-token", "t", "--retry-for", "0",
             "--import-file", ImportFile, "--fleet-file", FleetFilePath]);
 
         Assert.Equal(1, code);

@@ -160,16 +160,76 @@ public sealed class WebexRetryHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task RateLimitedOnEveryAttempt_GivesUpAsRateLimited()
+    public async Task RateLimitedOnEveryAttempt_IsRetriedUntilTheWindowEnds_ThenGivesUpAsRateLimited()
     {
-        _transport.Then(HttpStatusCode.TooManyRequests, headers: RetryAfterSeconds(1));
+        var sut = ClientWith(new WebexRetryOptions { Randomizer = () => 0.5, RetryWindow = TimeSpan.FromMinutes(2) });
+        _transport.Then(HttpStatusCode.TooManyRequests, headers: RetryAfterSeconds(10));
 
-        var error = await Assert.ThrowsAsync<WebexApiException>(() => _time.RunAsync(_sut.GetAsync("c1", null, CancellationToken.None)));
+        var error = await Assert.ThrowsAsync<WebexApiException>(() => _time.RunAsync(sut.GetAsync("c1", null, CancellationToken.None), TimeSpan.FromSeconds(1)));
 
-        Assert.Equal(101, _transport.Requests.Count); // 429 means not processed: waited out up to 100 times (the deadline ends it sooner)
         Assert.Equal(WebexErrorKind.RateLimited, error.Kind);
         Assert.DoesNotContain("--parallel", error.Message); // advice is the resource layer's
+        Assert.InRange(_transport.Requests.Count, 12, 14); // one every 10 s for 2 minutes: time, not a count, ends it
+        Assert.InRange(_transport.Requests[^1].At - _transport.Requests[0].At, TimeSpan.FromSeconds(110), TimeSpan.FromMinutes(2));
     }
+
+    [Fact]
+    public async Task GatewayErrors_AreRetriedForAsLongAsTheDeadlineAllows_NotUpToACount()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _transport.Then(HttpStatusCode.ServiceUnavailable);
+        }
+
+        _transport.Then(HttpStatusCode.OK, CustomerJson);
+
+        var customer = await _time.RunAsync(_sut.GetAsync("c1", null, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Equal("c1", customer!.Id);
+        Assert.Equal(13, _transport.Requests.Count);
+    }
+
+    [Fact]
+    public async Task DeadlineWhileWaitingToRetry_IsACancellation_ThatSaysWhatWebexLastAnsweredWithItsTrackingId()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(45), _time);
+        _transport.Then(HttpStatusCode.ServiceUnavailable, """{"message": "Service temporarily unavailable", "trackingId": "ROUTER_1234"}""");
+
+        var stopped = await Assert.ThrowsAsync<WebexCallStoppedException>(() => _time.RunAsync(_sut.GetAsync("c1", null, deadline.Token), TimeSpan.FromSeconds(1)));
+
+        Assert.True(_transport.Requests.Count > 2);
+        Assert.Equal(deadline.Token, stopped.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped.LastAnswer.StatusCode);
+        Assert.Equal("ROUTER_1234", stopped.LastAnswer.TrackingId);
+        Assert.Contains("HTTP 503 Service Unavailable: Service temporarily unavailable (Webex tracking id ROUTER_1234)", stopped.Message);
+        Assert.DoesNotContain("secret-token", stopped.ToString());
+    }
+
+    [Fact]
+    public async Task DeadlineAfterLostConnections_SaysNoAnswerCame_WithTheTrackingIdSent()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20), _time);
+        _transport.ThenDrop();
+
+        var stopped = await Assert.ThrowsAsync<WebexCallStoppedException>(() => _time.RunAsync(_sut.GetAsync("c1", null, deadline.Token), TimeSpan.FromSeconds(1)));
+
+        Assert.Null(stopped.LastAnswer.StatusCode);
+        Assert.Contains("no answer from Webex (Connection reset by peer)", stopped.LastAnswer.Message);
+        Assert.Equal(_transport.Requests[^1].TrackingId, stopped.LastAnswer.TrackingId);
+    }
+
+    [Fact]
+    public async Task NoWindow_SendsOnce()
+    {
+        var sut = ClientWith(new WebexRetryOptions { RetryWindow = TimeSpan.Zero });
+        _transport.Then(HttpStatusCode.ServiceUnavailable).Then(HttpStatusCode.OK, CustomerJson);
+
+        await Assert.ThrowsAsync<WebexApiException>(() => _time.RunAsync(sut.GetAsync("c1", null, CancellationToken.None)));
+        Assert.Single(_transport.Requests);
+    }
+
+    private WholesaleCustomersClient ClientWith(WebexRetryOptions options) =>
+        new(WebexHttp.CreateClient(4, _time, _retries.Add, options, _transport), new Uri("https://webex.test/v1"), "secret-token");
 
     [Fact]
     public async Task Precheck_IsAPostThatMayBeReplayed()

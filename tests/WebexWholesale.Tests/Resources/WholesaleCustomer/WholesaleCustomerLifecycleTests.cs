@@ -195,6 +195,42 @@ public class WholesaleCustomerLifecycleTests
         Assert.Matches("timed out after [56]s while sending the update", error.Reasons[0]); // counted from the start, in fake-time steps
     }
 
+    [Fact]
+    public async Task Update_StoppedByTheDeadlineWhileRetrying_SaysWhatWebexLastAnswered()
+    {
+        var lastAnswer = new WebexApiException("update", Id, HttpStatusCode.ServiceUnavailable, new WebexErrorBody { Message = "try later" }, "ROUTER_9");
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>())).ReturnsAsync(Seen(CustomerStatus.Provisioned));
+        _webex.Setup(w => w.UpdateAsync(Id, It.IsAny<UpdateCustomerRequest>(), null, It.IsAny<CancellationToken>()))
+            .Returns<string, UpdateCustomerRequest, string?, CancellationToken>(async (_, _, _, token) =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, token).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw new WebexCallStoppedException(lastAnswer, token);
+            });
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _time.RunAsync(_sut.UpdateAsync(Id, EmptyState, Customer(), Customer("webex_suite", "webex_meetings"), TimeSpan.FromSeconds(5), Context()),
+                TimeSpan.FromMilliseconds(250)));
+
+        Assert.Contains("timed out after", error.Reasons[0]);
+        Assert.Contains("the last answer from Webex: update of customer cust-1 failed: HTTP 503 Service Unavailable: try later (Webex tracking id ROUTER_9)",
+            error.Reasons[0]);
+    }
+
+    [Fact]
+    public async Task Create_WhosePollsFailUntilTheDeadline_SaysWhatWebexLastAnswered()
+    {
+        NoCustomerWithExternalId();
+        _webex.Setup(w => w.ProvisionAsync(It.IsAny<ProvisionCustomerRequest>(), null, It.IsAny<CancellationToken>())).ReturnsAsync(Id);
+        _webex.Setup(w => w.GetAsync(Id, null, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new WebexApiException("get", Id, HttpStatusCode.BadGateway, body: null, "ROUTER_7"));
+
+        var error = await Assert.ThrowsAsync<ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>>(() =>
+            _time.RunAsync(_sut.CreateAsync(Customer(), TimeSpan.FromSeconds(20), Context()), TimeSpan.FromMilliseconds(250)));
+
+        Assert.Equal(Id, error.Id);
+        Assert.Contains("the last answer from Webex: get of customer cust-1 failed: HTTP 502 Bad Gateway (Webex tracking id ROUTER_7)", error.Reasons.Single());
+    }
+
     [Theory]
     [InlineData(CustomerStatus.Error)]
     [InlineData(CustomerStatus.ProvisionedWithErrors)]
