@@ -44,6 +44,7 @@ namespace Pulumi.WebexWholesale
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = Utilities.PluginDownloadURL,
                 AdditionalSecretOutputs =
                 {
                     "accessToken",
@@ -94,8 +95,14 @@ namespace Pulumi.WebexWholesale
 
         public ProviderArgs()
         {
-            BaseUrl = Utilities.GetEnv("WEBEX_BASE_URL");
-            AccessToken = Utilities.GetEnv("WEBEX_ACCESS_TOKEN");
+            if (Utilities.GetEnv("WEBEX_BASE_URL") is { } baseUrl)
+            {
+                BaseUrl = baseUrl;
+            }
+            if (Utilities.GetEnv("WEBEX_ACCESS_TOKEN") is { } accessToken)
+            {
+                AccessToken = accessToken;
+            }
             MaxConcurrentRequests = 8;
             Precheck = true;
         }

@@ -47,6 +47,7 @@ namespace Pulumi.WebexWholesale
         {
             var dst = src ?? new global::Pulumi.InvokeOptions{};
             dst.Version = src?.Version ?? Version;
+            dst.PluginDownloadURL = src?.PluginDownloadURL ?? PluginDownloadURL;
             return dst;
         }
 
@@ -54,11 +55,15 @@ namespace Pulumi.WebexWholesale
         {
             var dst = src ?? new global::Pulumi.InvokeOutputOptions{};
             dst.Version = src?.Version ?? Version;
+            dst.PluginDownloadURL = src?.PluginDownloadURL ?? PluginDownloadURL;
             return dst;
         }
 
         private readonly static string version;
         public static string Version => version;
+
+        /// <summary>Where the engine downloads the provider plugin from when it has not been installed.</summary>
+        public const string? PluginDownloadURL = "github://api.github.com/pulumi-webex-wholesale/pulumi-webex-wholesale";
 
         static Utilities()
         {

@@ -145,6 +145,7 @@ namespace Pulumi.WebexWholesale
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = Utilities.PluginDownloadURL,
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.

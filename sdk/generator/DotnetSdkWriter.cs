@@ -60,7 +60,7 @@ public static class DotnetSdkWriter
 
         files["Provider.cs"] = ProviderFile(package, schema["provider"]!.AsObject());
         files["Config/Config.cs"] = ConfigFile(package, schema["config"]!["variables"]!.AsObject());
-        files["Utilities.cs"] = UtilitiesFile();
+        files["Utilities.cs"] = UtilitiesFile((string?)schema["pluginDownloadURL"]);
         files["version.txt"] = version + "\n";
         files["pulumi-plugin.json"] = new JsonObject { ["resource"] = true, ["name"] = package, ["version"] = version, ["server"] = (string?)schema["pluginDownloadURL"] }
             .ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -108,6 +108,7 @@ public static class DotnetSdkWriter
                         var defaultOptions = new CustomResourceOptions
                         {
                             Version = Utilities.Version,
+                            PluginDownloadURL = Utilities.PluginDownloadURL,
                         };
                         var merged = CustomResourceOptions.Merge(defaultOptions, options);
                         // Override the ID if one was specified for consistency with other language SDKs.
@@ -164,8 +165,7 @@ public static class DotnetSdkWriter
 
         var secrets = string.Concat(properties.Where(p => p.Value!["secret"] is JsonValue flag && (bool)flag).Select(p => $"                    \"{p.Key}\",\n"));
         // As Pulumi's code generator writes them: environment fallbacks first, then the schema's default.
-        var defaults = string.Concat(properties.Where(p => DefaultExpression(p.Value!) is not null)
-            .Select(p => $"            {Pascal(p.Key)} = {DefaultExpression(p.Value!)};\n"));
+        var defaults = string.Concat(properties.Where(p => DefaultExpression(p.Value!) is not null).Select(p => DefaultAssignment(p.Key, p.Value!)));
         var args = ArgsClass("ProviderArgs", properties, [], "ResourceArgs", plain: false, constructorBody: defaults);
         return Header + Usings + $"namespace {Namespace}\n{{\n" + Doc((string?)provider["description"], 4) +
             $"    [WebexWholesaleResourceType(\"pulumi:providers:{package}\")]\n    public partial class Provider : global::Pulumi.ProviderResource\n    {{\n{outputs}" +
@@ -187,6 +187,7 @@ public static class DotnetSdkWriter
                         var defaultOptions = new CustomResourceOptions
                         {
                             Version = Utilities.Version,
+                            PluginDownloadURL = Utilities.PluginDownloadURL,
                             AdditionalSecretOutputs =
                             {
             {{secrets}}                },
@@ -244,6 +245,15 @@ public static class DotnetSdkWriter
 
             """ + body.ToString().TrimEnd() + "\n    }\n}\n";
     }
+
+    /// <summary>
+    /// Sets a property to its default in the Args constructor. A string from the environment alone may be missing: it
+    /// is set only when present (assigning a null string to an Input is the CS8604 warning Pulumi's generator leaves).
+    /// </summary>
+    private static string DefaultAssignment(string key, JsonNode spec) =>
+        spec["default"] is null && spec["type"] is JsonValue && Scalar(spec) == "string"
+            ? $"            if ({DefaultExpression(spec)} is {{ }} {key})\n            {{\n                {Pascal(key)} = {key};\n            }}\n"
+            : $"            {Pascal(key)} = {DefaultExpression(spec)};\n";
 
     /// <summary>The default of a property as C#: its environment variables, then its schema default; null when it has neither.</summary>
     private static string? DefaultExpression(JsonNode spec)
@@ -435,7 +445,10 @@ public static class DotnetSdkWriter
             <PackageLicenseExpression>{(string?)schema["license"]}</PackageLicenseExpression>
             <PackageProjectUrl>{(string?)schema["homepage"]}</PackageProjectUrl>
             <RepositoryUrl>{(string?)schema["repository"]}</RepositoryUrl>
+            <RepositoryType>git</RepositoryType>
             <PackageReadmeFile>README.md</PackageReadmeFile>
+            <PackageIcon>{Path.GetFileName(PackageMetadata.IconPath)}</PackageIcon>
+            <PackageTags>{SecurityElement.Escape(string.Join(';', schema["keywords"]!.AsArray().Select(keyword => (string)keyword!)))}</PackageTags>
             <Version>{version}</Version>
 
             <TargetFramework>net6.0</TargetFramework>
@@ -453,17 +466,18 @@ public static class DotnetSdkWriter
             <EmbeddedResource Include="pulumi-plugin.json" />
             <None Include="pulumi-plugin.json" Pack="True" PackagePath="content" />
             <None Include="README.md" Pack="True" PackagePath="" />
+            <None Include="{Path.GetRelativePath(GeneratedFiles.SdkFolder, PackageMetadata.IconPath)}" Pack="True" PackagePath="" />
           </ItemGroup>
 
           <ItemGroup>
-            <PackageReference Include="Pulumi" Version="3.*" ExcludeAssets="contentFiles" />
+            <PackageReference Include="Pulumi" Version="{PackageMetadata.PulumiDotnetRange}" ExcludeAssets="contentFiles" />
           </ItemGroup>
 
         </Project>
 
         """;
 
-    private static string UtilitiesFile() => Header + $$"""
+    private static string UtilitiesFile(string? pluginDownloadUrl) => Header + $$"""
         namespace {{Namespace}}
         {
             static class Utilities
@@ -510,6 +524,7 @@ public static class DotnetSdkWriter
                 {
                     var dst = src ?? new global::Pulumi.InvokeOptions{};
                     dst.Version = src?.Version ?? Version;
+                    dst.PluginDownloadURL = src?.PluginDownloadURL ?? PluginDownloadURL;
                     return dst;
                 }
 
@@ -517,11 +532,15 @@ public static class DotnetSdkWriter
                 {
                     var dst = src ?? new global::Pulumi.InvokeOutputOptions{};
                     dst.Version = src?.Version ?? Version;
+                    dst.PluginDownloadURL = src?.PluginDownloadURL ?? PluginDownloadURL;
                     return dst;
                 }
 
                 private readonly static string version;
                 public static string Version => version;
+
+                /// <summary>Where the engine downloads the provider plugin from when it has not been installed.</summary>
+                public const string? PluginDownloadURL = {{JsonSerializer.Serialize(pluginDownloadUrl)}};
 
                 static Utilities()
                 {

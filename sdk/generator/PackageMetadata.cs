@@ -12,6 +12,15 @@ public static class PackageMetadata
     /// <summary>Where the engine downloads the plugin's release archives from (the repository's GitHub releases).</summary>
     public const string PluginDownloadUrl = "github://api.github.com/pulumi-webex-wholesale/pulumi-webex-wholesale";
 
+    /// <summary>The package's icon, from the repository root: in the NuGet package, and as the schema's logoUrl.</summary>
+    public const string IconPath = "sdk/assets/icon.png";
+
+    /// <summary>
+    /// The Pulumi .NET SDKs the generated code compiles against: 3.71.0 added <c>InvokeOutputOptions</c> (and the
+    /// <c>Invoke</c> overloads taking it) that the functions use; every other API it calls is older.
+    /// </summary>
+    public const string PulumiDotnetRange = "[3.71.0,4.0.0)";
+
     public static JsonObject Header(string version) => new()
     {
         ["name"] = Name,
@@ -23,6 +32,7 @@ public static class PackageMetadata
         ["repository"] = Repository,
         ["publisher"] = "pulumi-webex-wholesale contributors",
         ["license"] = "Apache-2.0",
+        ["logoUrl"] = $"https://raw.githubusercontent.com/pulumi-webex-wholesale/pulumi-webex-wholesale/main/{IconPath}",
         ["pluginDownloadURL"] = PluginDownloadUrl,
     };
 
@@ -32,7 +42,7 @@ public static class PackageMetadata
         {
             ["rootNamespace"] = "Pulumi",
             ["namespaces"] = new JsonObject { [Name] = "WebexWholesale" },
-            ["packageReferences"] = new JsonObject { ["Pulumi"] = "3.*" },
+            ["packageReferences"] = new JsonObject { ["Pulumi"] = PulumiDotnetRange },
             ["respectSchemaVersion"] = true,
         },
         ["nodejs"] = new JsonObject { ["packageName"] = "@pulumi-webex-wholesale/webex-wholesale", ["respectSchemaVersion"] = true },

@@ -40,7 +40,7 @@ public sealed class SchemaWriter
         schema["resources"] = writer.Resources(root);
         schema["functions"] = writer.Functions();
         schema["types"] = new JsonObject(writer._types.Select(type => KeyValuePair.Create(type.Key, (JsonNode?)type.Value)));
-        return Reorder(schema, ["name", "displayName", "version", "description", "keywords", "homepage", "repository", "publisher", "license",
+        return Reorder(schema, ["name", "displayName", "version", "description", "keywords", "homepage", "repository", "publisher", "license", "logoUrl",
             "pluginDownloadURL", "config", "provider", "language", "resources", "types", "functions"]);
     }
 

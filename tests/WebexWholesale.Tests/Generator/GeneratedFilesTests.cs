@@ -42,7 +42,7 @@ public class GeneratedFilesTests
     {
         var provider = Generated["sdk/dotnet/Provider.cs"];
 
-        Assert.Contains("AccessToken = Utilities.GetEnv(\"WEBEX_ACCESS_TOKEN\");", provider);
+        Assert.Contains("if (Utilities.GetEnv(\"WEBEX_ACCESS_TOKEN\") is { } accessToken)", provider);
         Assert.Contains("MaxConcurrentRequests = 8;", provider);
         Assert.Contains("__config.GetBoolean(\"precheck\") ?? true", Generated["sdk/dotnet/Config/Config.cs"]);
         Assert.DoesNotContain("pulumi-language-dotnet", provider); // an honest header
@@ -54,8 +54,40 @@ public class GeneratedFilesTests
         var project = System.Xml.Linq.XDocument.Parse(Generated["sdk/dotnet/Pulumi.WebexWholesale.csproj"]);
         var referenced = project.Descendants().Where(e => e.Name.LocalName is "None" or "EmbeddedResource" or "Compile")
             .Select(e => (string?)e.Attribute("Include")).OfType<string>()
-            .Concat(project.Descendants().Where(e => e.Name.LocalName is "PackageIcon" or "PackageReadmeFile").Select(e => e.Value));
+            .Concat(project.Descendants().Where(e => e.Name.LocalName is "PackageReadmeFile").Select(e => e.Value)).ToList();
+        var icon = project.Descendants().Single(e => e.Name.LocalName == "PackageIcon").Value;
 
-        Assert.All(referenced, file => Assert.True(Generated.ContainsKey($"sdk/dotnet/{file}"), $"{file} is referenced but not generated"));
+        Assert.Contains(referenced, file => Path.GetFileName(file) == icon); // packed at the package's root, where PackageIcon looks
+
+        Assert.All(referenced, file => Assert.True(Generated.ContainsKey($"sdk/dotnet/{file}") ||
+            (file.StartsWith("../", StringComparison.Ordinal) && File.Exists(Path.Combine(RepositoryPaths.Root, "sdk/dotnet", file))),
+            $"{file} is referenced but neither generated nor in the repository"));
+    }
+
+    [Fact]
+    public void EveryRegistrationAndInvoke_CarriesTheSchemasPluginDownloadUrl()
+    {
+        var url = (string)JsonNode.Parse(Generated["schema.json"])!["pluginDownloadURL"]!;
+        var utilities = Generated["sdk/dotnet/Utilities.cs"];
+        var optionFactories = Generated.Where(file => file.Key.EndsWith(".cs", StringComparison.Ordinal) && file.Value.Contains("MakeResourceOptions(")).ToList();
+
+        Assert.Contains($"public const string? PluginDownloadURL = \"{url}\";", utilities);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(utilities, @"dst\.PluginDownloadURL = src\?\.PluginDownloadURL \?\? PluginDownloadURL;"));
+        Assert.Equal(["sdk/dotnet/Provider.cs", "sdk/dotnet/WholesaleCustomer.cs"], optionFactories.Select(file => file.Key).Order());
+        Assert.All(optionFactories, file => Assert.Contains("PluginDownloadURL = Utilities.PluginDownloadURL,", file.Value));
+        Assert.All(Generated.Where(file => file.Value.Contains("Deployment.Instance.Invoke")), file =>
+            Assert.DoesNotMatch(@"Invoke(Async)?<[^>]+>\([^;]*options\)", file.Value)); // every invoke passes options.WithDefaults()
+    }
+
+    [Fact]
+    public void TheSdkPackage_StatesItsPulumiRangeIconAndTags()
+    {
+        var project = System.Xml.Linq.XDocument.Parse(Generated["sdk/dotnet/Pulumi.WebexWholesale.csproj"]);
+        string Property(string name) => project.Descendants().Single(e => e.Name.LocalName == name).Value;
+
+        Assert.Equal("[3.71.0,4.0.0)", (string?)project.Descendants().Single(e => (string?)e.Attribute("Include") == "Pulumi").Attribute("Version"));
+        Assert.Equal("icon.png", Property("PackageIcon"));
+        Assert.Equal("pulumi;webex;cisco;wholesale;category/utility;kind/native", Property("PackageTags"));
+        Assert.Equal("git", Property("RepositoryType"));
     }
 }
