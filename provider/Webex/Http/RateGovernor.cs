@@ -129,7 +129,8 @@ public sealed class RateGovernor : DelegatingHandler
             if (response.StatusCode == HttpStatusCode.TooManyRequests && now - _lastCut >= CutInterval)
             {
                 var rate = CurrentRate;
-                _cutRate = Math.Max(MinRate, Math.Clamp(AcceptedInLastSecond(now) * Cut, rate * DeepestCut, rate * Cut));
+                var measured = AcceptedPerSecond(now) ?? rate;
+                _cutRate = Math.Max(MinRate, Math.Clamp(measured * Cut, rate * DeepestCut, rate * Cut));
                 _lastCut = now;
                 _waitedSinceCut = TimeSpan.Zero;
             }
@@ -156,6 +157,26 @@ public sealed class RateGovernor : DelegatingHandler
 
     /// <summary>The rate now: the last cut, plus the recovery earned while requests waited since.</summary>
     private double CurrentRate => Limited ? Math.Min(MaxRate, _cutRate + (RecoveryPerSecond * _waitedSinceCut.TotalSeconds)) : MaxRate;
+
+    /// <summary>A second's measure needs at least this much of it unpaused.</summary>
+    private static readonly TimeSpan ShortestMeasure = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// What Webex accepted per second over the last second's unpaused part, or null when too little of it was unpaused
+    /// to tell. A second that a <c>Retry-After</c> pause filled accepted little because nothing was sent, not because the
+    /// limit is low: counted as a whole second, it cut the rate far under the limit after each pause.
+    /// </summary>
+    private double? AcceptedPerSecond(DateTimeOffset now)
+    {
+        var from = now - TimeSpan.FromSeconds(1);
+        if (_pausedUntil > from && _pausedUntil <= now)
+        {
+            from = _pausedUntil;
+        }
+
+        var sending = now - from;
+        return sending < ShortestMeasure ? null : AcceptedInLastSecond(now) / sending.TotalSeconds;
+    }
 
     /// <summary>Answers other than 429 in the last second; older ones are forgotten.</summary>
     private int AcceptedInLastSecond(DateTimeOffset now)

@@ -83,6 +83,31 @@ public sealed class RateGovernorTests : IDisposable
     }
 
     [Fact]
+    public async Task A429_JustAfterAPause_IsMeasuredOverTheTimeRequestsWereSent_NotThePause()
+    {
+        _retryAfter = TimeSpan.FromSeconds(1);
+        for (var i = 0; i < 30; i++)
+        {
+            await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(5));
+        }
+
+        var started = _time.GetUtcNow();
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(5)); // cut to 27/s; everyone pauses for 1 s
+        var cut = _sut.Rate;
+        _time.Advance(TimeSpan.FromSeconds(1.5) - (_time.GetUtcNow() - started));
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(5)); // the same burst: no cut, another 1 s pause
+        _time.Advance(TimeSpan.FromSeconds(2.6) - (_time.GetUtcNow() - started));
+        _answers.Enqueue(HttpStatusCode.TooManyRequests);
+
+        await _time.RunAsync(Send(), TimeSpan.FromMilliseconds(5)); // 0.1 s after the pause: the last second was nearly all pause
+
+        Assert.Equal(30 * RateGovernor.Cut, cut, 6);
+        Assert.InRange(_sut.Rate, cut * RateGovernor.Cut * 0.99, cut); // cut once more by the usual share, not to the floor
+    }
+
+    [Fact]
     public async Task AfterAPause_RequestsResumeAtTheRate_NotAsABurst()
     {
         _answers.Enqueue(HttpStatusCode.TooManyRequests);
