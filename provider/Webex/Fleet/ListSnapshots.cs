@@ -61,9 +61,9 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         var next = new TaskCompletionSource<ListSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_demand.Note() < 2 || !MayGatherLocked(patience))
+            if (_demand.Note() < 2)
             {
-                return null; // alone, or too few arrive to fill a list in time: not worth the wait
+                return null; // alone: not worth a list, nor a wait
             }
 
             _awaitingNext.Add(next);
@@ -87,17 +87,6 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
 
             return next.Task.IsCompletedSuccessfully ? next.Task.Result : null;
         }
-    }
-
-    /// <summary>
-    /// Whether, at the rate lookups arrive, enough of them to be worth a list arrive within <paramref name="patience"/>:
-    /// a lookup that would wait in vain only adds its patience to the operation (with 64 operations in flight, the
-    /// engine's parallelism, not Webex's rate, bounds a fleet's create).
-    /// </summary>
-    private bool MayGatherLocked(TimeSpan patience)
-    {
-        var missing = AnsweredPerPage * (KnownPages ?? 1) - _awaitingNext.Count - 1;
-        return missing <= 0 || _nextScheduled || missing / _demand.PerSecond <= patience.TotalSeconds;
     }
 
     private async Task StartAfterGatheringAsync()

@@ -198,25 +198,6 @@ public sealed class CustomerFleetTests : IDisposable
     }
 
     [Fact]
-    public async Task Lookups_too_sparse_to_fill_a_list_in_time_ask_at_once_rather_than_wait_for_one()
-    {
-        var customers = AddMany(30);
-        await ReadAllAsync(customers); // the fleet now knows that a list of all takes 3 pages: worth 9 lookups
-        _webex.Requests.Clear();
-
-        for (var i = 0; i < 6; i++) // 2.5 a second: 9 would take longer than a lookup's patience
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(400));
-            var lookup = _fleet.FindExistingAsync($"new-{i}", null, CancellationToken.None);
-            await Settle();
-            Assert.True(lookup.IsCompletedSuccessfully, $"lookup {i} waited for a list that would not come");
-        }
-
-        Assert.Equal(6, _webex.Count("list:externalId"));
-        Assert.Equal(0, _webex.Count("list:all"));
-    }
-
-    [Fact]
     public async Task A_lone_duplicate_lookup_asks_at_once()
     {
         AddMany(20);
