@@ -11,8 +11,10 @@ PULUMI_HOME  ?= $(HOME)/.pulumi
 PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
 CONFORMANCE  := tests/conformance
+# Read when make starts, before any target builds: whether `make bench` began with nothing built (a fresh clone).
+BENCH_FRESH  := $(if $(wildcard bin provider/bin),no,yes)
 
-.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet bench clean
+.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet sdk_nodejs bench clean
 
 all: provider simulator exporter
 
@@ -49,9 +51,14 @@ DIST         := bin/dist
 ARCHIVE       = $(DIST)/pulumi-resource-webex-wholesale-v$(VERSION)-$(1).tar.gz
 CROSS        := linux-arm64:linux-arm64 darwin-amd64:osx-x64 darwin-arm64:osx-arm64 windows-amd64:win-x64
 
-dist: dist-linux-amd64 $(foreach target,$(CROSS),dist-$(firstword $(subst :, ,$(target))))
-	cd $(DIST) && sha256sum *.tar.gz > pulumi-resource-webex-wholesale_$(VERSION)_checksums.txt
+dist: dist-linux-amd64 $(foreach target,$(CROSS),dist-$(firstword $(subst :, ,$(target)))) dist-nodejs
+	cd $(DIST) && sha256sum *.tar.gz *.tgz > pulumi-resource-webex-wholesale_$(VERSION)_checksums.txt
 	@cat $(DIST)/pulumi-resource-webex-wholesale_$(VERSION)_checksums.txt
+
+# The npm package of the TypeScript SDK, next to the plugin archives.
+dist-nodejs: sdk_nodejs
+	@mkdir -p $(DIST)
+	cd $(NODEJS_SDK) && npm pack --silent --pack-destination $(CURDIR)/$(DIST)
 
 dist-linux-amd64: $(PLUGIN)
 	provider/pack-plugin.sh $(call ARCHIVE,linux-amd64) $(PLUGIN)
@@ -87,7 +94,7 @@ test_unit:
 $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
 
-test_conformance: provider $(CONFORMANCE)/node_modules/.package-lock.json
+test_conformance: provider sdk_nodejs $(CONFORMANCE)/node_modules/.package-lock.json
 	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) node --test --test-concurrency=1 --test-reporter=spec
 
 # The fault soak at full size (500 customers, 60 SIGKILL trials) and 100,000 generated inputs; figures in
@@ -111,6 +118,15 @@ schema:
 sdk_dotnet:
 	$(DOTNET) pack sdk/dotnet/Pulumi.WebexWholesale.csproj -c Release -o bin
 
+# The TypeScript SDK, compiled by tsc (strict) into sdk/nodejs/bin with its declarations.
+NODEJS_SDK := sdk/nodejs
+
+$(NODEJS_SDK)/node_modules/.package-lock.json: $(NODEJS_SDK)/package-lock.json
+	cd $(NODEJS_SDK) && npm ci --no-audit --no-fund --loglevel=error
+
+sdk_nodejs: $(NODEJS_SDK)/node_modules/.package-lock.json
+	cd $(NODEJS_SDK) && node_modules/.bin/tsc
+
 BARE := bin/.publish/bare/bare-grpc-server
 
 # The floor for start-up: a bare NativeAOT gRPC server published with the plugin's settings.
@@ -118,7 +134,8 @@ $(BARE): tests/bench/BareServer/Program.cs tests/bench/BareServer/BareServer.csp
 	$(DOTNET) publish tests/bench/BareServer/BareServer.csproj -c Release -r $(RID) -o bin/.publish/bare --nologo -v quiet
 
 # Start-up and memory (NativeAOT against the JIT build and a bare AOT server), a no-op preview, and a 1,000-customer
-# fleet at 20 requests/s in every scenario (about 25 minutes); results: BENCHMARKS.md, raw figures in bin/bench/.
+# fleet at 20 requests/s in every scenario (about 25 minutes); the tables go into BENCHMARKS.md (tests/bench/report.js),
+# raw figures stay in bin/bench/.
 bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 	$(DOTNET) build provider/Provider.csproj -c Release --nologo -v quiet
 	@mkdir -p bin/bench
@@ -126,6 +143,7 @@ bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 		| tee bin/bench/startup.md
 	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll | tee bin/bench/preview.md
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/fleet-scale.js --json bin/bench/fleet.json | tee bin/bench/fleet.md
+	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH)
 
 clean:
 	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj exporter/bin exporter/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

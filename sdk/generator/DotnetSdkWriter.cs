@@ -2,6 +2,7 @@ using System.Security;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using static WebexWholesale.Generator.SchemaGraph;
 
 namespace WebexWholesale.Generator;
 
@@ -402,38 +403,6 @@ public static class DotnetSdkWriter
         return $"{pad}/// <summary>\n{string.Join("\n", lines)}\n{pad}/// </summary>\n";
     }
 
-    /// <summary>The object types reachable from the given property specs, in token order.</summary>
-    private static IReadOnlyList<string> Reachable(JsonObject types, IEnumerable<JsonNode> roots)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<JsonNode>(roots);
-        while (pending.Count > 0)
-        {
-            foreach (var token in References(pending.Pop()).Where(found.Add))
-            {
-                pending.Push(types[token]!);
-            }
-        }
-
-        return [.. found];
-    }
-
-    private static IEnumerable<string> References(JsonNode node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(member => member.Key == "$ref" && member.Value is JsonValue value
-            ? [RefToken(value)]
-            : member.Value is null ? [] : References(member.Value)),
-        JsonArray array => array.Where(item => item is not null).SelectMany(item => References(item!)),
-        _ => [],
-    };
-
-    private static string RefToken(JsonValue reference) => ((string)reference!)["#/types/".Length..];
-
-    private static string TypeName(string token) => token[(token.LastIndexOf(':') + 1)..];
-
-    private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
-
-    private static HashSet<string> Strings(JsonNode? array) => array?.AsArray().Select(item => (string)item!).ToHashSet() ?? [];
 
     private static string ProjectFile(JsonObject schema, string version) => $"""
         <Project Sdk="Microsoft.NET.Sdk">

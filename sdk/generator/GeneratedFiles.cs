@@ -4,6 +4,7 @@ namespace WebexWholesale.Generator;
 public static class GeneratedFiles
 {
     public const string SdkFolder = "sdk/dotnet";
+    public const string NodejsFolder = "sdk/nodejs";
 
     public static IReadOnlyDictionary<string, string> All(string root)
     {
@@ -12,6 +13,11 @@ public static class GeneratedFiles
         foreach (var (path, text) in DotnetSdkWriter.Write(schema))
         {
             files[$"{SdkFolder}/{path}"] = text;
+        }
+
+        foreach (var (path, text) in NodejsSdkWriter.Write(schema))
+        {
+            files[$"{NodejsFolder}/{path}"] = text;
         }
 
         return files;
@@ -41,16 +47,12 @@ public static class GeneratedFiles
         }
     }
 
-    private static IEnumerable<string> SdkFilesOnDisk(string root)
-    {
-        var sdk = Path.Combine(root, SdkFolder);
-        if (!Directory.Exists(sdk))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(sdk, "*", SearchOption.AllDirectories)
+    /// <summary>The files of the SDK folders, without build output, installed packages and the files kept as they are.</summary>
+    private static IEnumerable<string> SdkFilesOnDisk(string root) =>
+        new[] { SdkFolder, NodejsFolder }.Select(folder => Path.Combine(root, folder)).Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
-            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal));
-    }
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal) &&
+                           !path.Contains("/node_modules/", StringComparison.Ordinal) &&
+                           !NodejsSdkWriter.Kept.Any(kept => path == $"{NodejsFolder}/{kept}"));
 }

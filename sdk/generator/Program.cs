@@ -22,5 +22,5 @@ if (check)
 }
 
 GeneratedFiles.Write(root, files);
-Console.WriteLine($"wrote schema.json and {files.Count - 1} files of sdk/dotnet");
+Console.WriteLine($"wrote schema.json and {files.Count - 1} files of sdk/dotnet and sdk/nodejs");
 return 0;

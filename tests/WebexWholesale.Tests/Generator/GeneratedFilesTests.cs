@@ -80,6 +80,25 @@ public class GeneratedFilesTests
     }
 
     [Fact]
+    public void TheNodejsSdk_StartsEveryRegistrationAndInvokeFromTheVersionAndDownloadUrl_AndKeepsTheTokenSecret()
+    {
+        var url = (string)JsonNode.Parse(Generated["schema.json"])!["pluginDownloadURL"]!;
+        var sources = Generated.Where(file => file.Key.StartsWith("sdk/nodejs/", StringComparison.Ordinal) && file.Key.EndsWith(".ts", StringComparison.Ordinal)).ToList();
+        var callers = sources.Where(file => file.Value.Contains("super(", StringComparison.Ordinal) || file.Value.Contains("pulumi.runtime.invoke", StringComparison.Ordinal)).ToList();
+        var package = JsonNode.Parse(Generated["sdk/nodejs/package.json"])!;
+
+        Assert.Contains($"export const pluginDownloadURL: string | undefined = \"{url}\";", Generated["sdk/nodejs/utilities.ts"]);
+        Assert.Equal(["sdk/nodejs/getWholesaleCustomer.ts", "sdk/nodejs/getWholesaleCustomers.ts", "sdk/nodejs/provider.ts", "sdk/nodejs/wholesaleCustomer.ts"],
+            callers.Select(file => file.Key).Order());
+        Assert.All(callers, file => Assert.Contains("opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts", file.Value));
+        Assert.Contains("resourceInputs[\"accessToken\"] = accessToken === undefined ? undefined : pulumi.secret(accessToken);", Generated["sdk/nodejs/provider.ts"]);
+        Assert.Equal(url, (string)package["pulumi"]!["server"]!);
+        Assert.Equal("^3.141.0", (string)package["dependencies"]!["@pulumi/pulumi"]!);
+        Assert.Equal(sources.Select(file => file.Key["sdk/nodejs/".Length..]).Order(), package is null ? [] :
+            JsonNode.Parse(Generated["sdk/nodejs/tsconfig.json"])!["files"]!.AsArray().Select(file => (string)file!).Order());
+    }
+
+    [Fact]
     public void TheSdkPackage_StatesItsPulumiRangeIconAndTags()
     {
         var project = System.Xml.Linq.XDocument.Parse(Generated["sdk/dotnet/Pulumi.WebexWholesale.csproj"]);
