@@ -309,7 +309,7 @@ public sealed class WholesaleCustomersClient(HttpClient http, Uri baseUrl, strin
 
     private static string? TrackingIdOf(HttpResponseMessage response) =>
         response.Headers.TryGetValues("TrackingID", out var values) ? values.FirstOrDefault() :
-        response.RequestMessage?.Headers.TryGetValues("TrackingID", out var sent) == true ? sent.FirstOrDefault() : null;
+        response.RequestMessage is { } sent ? SentTrackingId(sent) : null;
 
     private static StringContent Json<T>(T body, JsonTypeInfo<T> typeInfo) =>
         new(JsonSerializer.Serialize(body, typeInfo), Encoding.UTF8, "application/json");

@@ -2,6 +2,7 @@
 // the npm package @pulumi/pulumi: wire compatibility is checked against code this project did not write.
 'use strict';
 
+const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const readline = require('node:readline');
@@ -166,6 +167,12 @@ async function configure(client, args) {
   return call(client, 'configure', request);
 }
 
+/** Fails unless the plugin still answers on this connection (after a call meant to upset it). */
+async function assertStillAnswers(client) {
+  const info = await call(client, 'getPluginInfo', new Empty());
+  assert.match(info.getVersion(), /^\d+\.\d+\.\d+/);
+}
+
 /** A resource call as the engine sends it: its urn, name and type, plus any fields (`{ Id: ..., News: ... }`). */
 function resourceRequest(Type, { urn, name, type }, fields = {}) {
   const message = new providerPb[Type]();
@@ -179,5 +186,5 @@ function resourceRequest(Type, { urn, name, type }, fields = {}) {
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
   providerPb, providerGrpc, pluginPb, enginePb, statusPb, Empty, grpc,
-  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, pluginPath, repoRoot,
+  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, assertStillAnswers, pluginPath, repoRoot,
 };

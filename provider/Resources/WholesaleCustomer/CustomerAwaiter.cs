@@ -56,6 +56,10 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
     public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen, string? lastAnswer = null) =>
         new(deadline.Expired ? AwaitEnd.TimedOut : AwaitEnd.Cancelled, lastSeen, deadline.Elapsed, lastAnswer);
 
+    /// <summary>How a wait ends when <paramref name="stopped"/> (the deadline's cancellation) ended a call to Webex.</summary>
+    public static AwaitOutcome Stopped(OperationDeadline deadline, Customer? lastSeen, OperationCanceledException stopped) =>
+        Stopped(deadline, lastSeen, WebexCallStoppedException.LastAnswerOf(stopped));
+
     private async Task<AwaitOutcome> PollAsync(string id, string? subPartner, string action, OperationDeadline deadline, bool removal,
         Func<Customer?, bool> done)
     {

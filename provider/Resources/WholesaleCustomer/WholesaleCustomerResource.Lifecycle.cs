@@ -97,7 +97,7 @@ public sealed partial class WholesaleCustomerResource
             // Webex may or may not have taken the update: the customer is recorded as last seen, and the next
             // `pulumi up` compares again and sends what is still missing.
             throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(id, WholesaleCustomerMapping.LastKnown(current, oldInputs),
-                [Incomplete(CustomerAwaiter.Stopped(deadline, current, WebexCallStoppedException.LastAnswerOf(stopped)), id, "while sending the update")]);
+                [Incomplete(CustomerAwaiter.Stopped(deadline, current, stopped), id, "while sending the update")]);
         }
 
         var outcome = await awaiter.UntilSettledAsync(id, subPartner, "updating", deadline);
@@ -142,7 +142,7 @@ public sealed partial class WholesaleCustomerResource
         }
         catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            ThrowIfIncomplete(CustomerAwaiter.Stopped(deadline, before, WebexCallStoppedException.LastAnswerOf(stopped)), id, "before Webex confirmed the removal");
+            ThrowIfIncomplete(CustomerAwaiter.Stopped(deadline, before, stopped), id, "before Webex confirmed the removal");
         }
 
         var gone = await awaiter.UntilGoneAsync(id, subPartner, deadline);
@@ -186,7 +186,7 @@ public sealed partial class WholesaleCustomerResource
             if (created is not null)
             {
                 throw new ResourceInitFailedException<WholesaleCustomerInputs, WholesaleCustomerOutputs>(created.Id,
-                    WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created, WebexCallStoppedException.LastAnswerOf(stopped)), created.Id, "while Webex was provisioning it")]);
+                    WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created, stopped), created.Id, "while Webex was provisioning it")]);
             }
 
             throw Stopped(deadline, $"while asking Webex to provision customer {inputs.ExternalId}; Webex may still create it: " +
@@ -292,7 +292,7 @@ public sealed partial class WholesaleCustomerResource
     }
 
     /// <summary>An operation stopped by its deadline or by the engine before there was a customer to record.</summary>
-    private static ProviderException Stopped(OperationDeadline deadline, string when, Exception stopped)
+    private static ProviderException Stopped(OperationDeadline deadline, string when, OperationCanceledException stopped)
     {
         var answer = WebexCallStoppedException.LastAnswerOf(stopped) is { } last ? $" (the last answer from Webex: {last})" : "";
         return deadline.Expired
