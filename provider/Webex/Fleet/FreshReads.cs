@@ -1,17 +1,18 @@
 namespace WebexWholesale.Provider.Webex.Fleet;
 
 /// <summary>
-/// The reads of one partner context. A read is answered only by what Webex showed after it was asked: a list page
-/// requested after the read arrived, or a GET. A list taken earlier would report a customer that was removed or
-/// changed out of band in the meantime as it was, and a refresh would miss exactly the drift it exists to show.
-/// Reads that arrive together gather for a moment and share a pass: the pages where their customers were last seen,
-/// or one list of all customers while some were never seen. A read that arrives while a pass pages is answered by a
-/// later page of it that shows its customer, or else by the next pass. A customer that is not on its page (it moved,
-/// or it is gone) is asked for by GET, since only a 404 says gone. Pages are looked at once and dropped: only where
-/// each customer was seen is kept.
+/// The reads of one collection in one partner context. A read is answered only by what Webex showed after it was
+/// asked: a list page requested after the read arrived, or a GET. A list taken earlier would report an item that was
+/// removed or changed out of band in the meantime as it was, and a refresh would miss exactly the drift it exists to
+/// show. Reads that arrive together gather for a moment and share a pass: the pages where their items were last seen,
+/// or one list of the whole collection while some were never seen. A read that arrives while a pass pages is answered
+/// by a later page of it that shows its item, or else by the next pass. An item that is not on its page (it moved, or
+/// it is gone) is asked for by GET, since only a 404 says gone. Pages are looked at once and dropped: only where each
+/// item was seen is kept.
 /// </summary>
-internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options,
-    ListSnapshots snapshots, WriteJournal journal, CancellationToken lifetime)
+internal sealed class FreshReads<TItem>(IListing<TItem> collection, TimeProvider time, FleetOptions options,
+    ListSnapshots<TItem> snapshots, WriteJournal journal, CancellationToken lifetime)
+    where TItem : class
 {
     private readonly Lock _gate = new();
     private readonly DemandWindow _demand = new(time, options);
@@ -20,8 +21,8 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
     private Task? _passes;
     private long _arrivals; // orders reads and page requests strictly; clocks can tie
 
-    /// <summary>The customer as Webex shows it now; null when Webex answers 404.</summary>
-    public async Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The item as Webex shows it now; null when Webex answers 404.</summary>
+    public async Task<TItem?> ReadAsync(string id, CancellationToken cancellationToken)
     {
         Reader? reader = null;
         lock (_gate)
@@ -39,10 +40,10 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
             return seen;
         }
 
-        return await client.GetAsync(id, subPartner, cancellationToken); // alone, or not where a page showed it
+        return await collection.GetAsync(id, cancellationToken); // alone, or not where a page showed it
     }
 
-    private async Task<Customer?> AnswerOfAsync(Reader reader, CancellationToken cancellationToken)
+    private async Task<TItem?> AnswerOfAsync(Reader reader, CancellationToken cancellationToken)
     {
         try
         {
@@ -101,8 +102,8 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
     }
 
     /// <summary>
-    /// The pages that answer the batch: those where its customers were last seen, or null for a list of all while
-    /// some were never seen. Empty when pages would cost more than a GET per customer.
+    /// The pages that answer the batch: those where its items were last seen, or null for a list of all while some
+    /// were never seen. Empty when pages would cost more than a GET per item.
     /// </summary>
     private List<int>? PagesWorthFetchingLocked(List<Reader> batch)
     {
@@ -152,7 +153,7 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
         return lookedAt;
     }
 
-    private async Task<CustomerPage> LookAtPageAsync(int index)
+    private async Task<ListedPage<TItem>> LookAtPageAsync(int index)
     {
         var asked = time.GetUtcNow();
         long arrivedBefore;
@@ -161,23 +162,24 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
             arrivedBefore = _arrivals;
         }
 
-        var page = await client.ListPageAsync(new CustomerListFilter { PageSize = options.PageSize }, index * options.PageSize, subPartner, lifetime);
-        var answered = new List<(Reader Reader, Customer Customer)>();
+        var page = await collection.ListPageAsync(index * options.PageSize, options.PageSize, lifetime);
+        var answered = new List<(Reader Reader, TItem Item)>();
         lock (_gate)
         {
-            var onPage = new Dictionary<string, Customer>(page.Items.Count, StringComparer.Ordinal);
-            foreach (var customer in page.Items)
+            var onPage = new Dictionary<string, TItem>(page.Items.Count, StringComparer.Ordinal);
+            foreach (var item in page.Items)
             {
-                _pageOf[customer.Id] = index;
-                onPage[customer.Id] = customer;
+                var id = collection.IdOf(item);
+                _pageOf[id] = index;
+                onPage[id] = item;
             }
 
-            // Only readers asked before the page was requested, and never for a customer this provider changed since.
+            // Only readers asked before the page was requested, and never for an item this provider changed since.
             foreach (var reader in _waiting)
             {
-                if (reader.Arrival <= arrivedBefore && onPage.TryGetValue(reader.Id, out var customer) && !journal.ChangedSince(WriteJournal.IdKey(reader.Id), asked))
+                if (reader.Arrival <= arrivedBefore && onPage.TryGetValue(reader.Id, out var item) && !journal.ChangedSince(WriteJournal.IdKey(reader.Id), asked))
                 {
-                    answered.Add((reader, customer));
+                    answered.Add((reader, item));
                 }
             }
 
@@ -185,11 +187,11 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
             _waiting.RemoveAll(done.Contains);
         }
 
-        answered.ForEach(pair => pair.Reader.Answer.TrySetResult(pair.Customer));
+        answered.ForEach(pair => pair.Reader.Answer.TrySetResult(pair.Item));
         return page;
     }
 
-    /// <summary>Readers a pass could not answer ask by GET; a customer missing from the page it was on has moved or gone.</summary>
+    /// <summary>Readers a pass could not answer ask by GET; an item missing from the page it was on has moved or gone.</summary>
     private void Release(List<Reader> readers, HashSet<int> lookedAt)
     {
         var unanswered = readers.Where(reader => !reader.Answer.Task.IsCompleted).ToList();
@@ -212,6 +214,6 @@ internal sealed class FreshReads(IWholesaleCustomersClient client, string? subPa
     {
         public string Id => id;
         public long Arrival => arrival;
-        public TaskCompletionSource<Customer?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<TItem?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

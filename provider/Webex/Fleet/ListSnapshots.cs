@@ -1,33 +1,36 @@
 namespace WebexWholesale.Provider.Webex.Fleet;
 
-/// <summary>All customers of one partner context as one paged list returned them, and when that list was started.</summary>
-internal sealed record ListSnapshot(DateTimeOffset StartedAt, Task<ListSnapshot.Contents> Fetch)
+/// <summary>All items of one collection in one partner context as one paged list returned them, and when that list was started.</summary>
+internal sealed record ListSnapshot<TItem>(DateTimeOffset StartedAt, Task<ListSnapshot<TItem>.Contents> Fetch)
+    where TItem : class
 {
+    /// <param name="ByKey">the items by their lookup key (<see cref="IListing{TItem}.LookupKeyOf"/>)</param>
     /// <param name="SawRemoval">
-    /// a customer was being removed: when it vanishes between two pages, the pages shift and one customer can be
-    /// missed, so such a list cannot prove that a customer does not exist
+    /// an item was being removed: when it vanishes between two pages, the pages shift and one item can be missed, so
+    /// such a list cannot prove that an item does not exist
     /// </param>
-    public sealed record Contents(IReadOnlyDictionary<string, Customer> ById, IReadOnlyDictionary<string, Customer> ByExternalId, bool SawRemoval);
+    public sealed record Contents(IReadOnlyDictionary<string, TItem> ById, IReadOnlyDictionary<string, TItem> ByKey, bool SawRemoval);
 }
 
 /// <summary>
-/// List snapshots of one partner context (the partner itself, or one sub-partner), for lookups that must see every
-/// customer at once (by externalId) or many finished ones together. Only a list begun after a lookup was asked answers
+/// List snapshots of one collection in one partner context (the partner itself, or one sub-partner), for lookups that
+/// must see every item at once (by lookup key) or many finished ones together. Only a list begun after a lookup was asked answers
 /// it; a lone lookup is not worth a whole list and gets none. A snapshot is fetched once,
 /// with the fleet's lifetime token rather than any caller's, since every caller in its window shares it.
 /// </summary>
-internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options, CancellationToken lifetime)
+internal sealed class ListSnapshots<TItem>(IListing<TItem> collection, TimeProvider time, FleetOptions options, CancellationToken lifetime)
+    where TItem : class
 {
     private readonly Lock _gate = new();
     private readonly DemandWindow _demand = new(time, options);
-    private ListSnapshot? _current;
-    private readonly List<TaskCompletionSource<ListSnapshot>> _awaitingNext = [];
+    private ListSnapshot<TItem>? _current;
+    private readonly List<TaskCompletionSource<ListSnapshot<TItem>>> _awaitingNext = [];
     private bool _nextScheduled;
 
-    /// <summary>How many pages the last complete list of all customers took: the cost of the next one.</summary>
+    /// <summary>How many pages the last complete list of the whole collection took: the cost of the next one.</summary>
     public int? KnownPages { get; private set; }
 
-    /// <summary>Notes the pages a list of all customers took elsewhere (a pass of reads).</summary>
+    /// <summary>Notes the pages a list of the whole collection took elsewhere (a pass of reads).</summary>
     public void NotePages(int pages)
     {
         lock (_gate)
@@ -36,14 +39,14 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         }
     }
 
-    /// <summary>A list of all customers is worth taking once it answers this many waiting customers per page.</summary>
+    /// <summary>A list of the whole collection is worth taking once it answers this many waiting items per page.</summary>
     private const int AnsweredPerPage = 3;
 
-    /// <summary>Whether a list of all customers answers enough of <paramref name="waiting"/> customers to be worth its pages.</summary>
+    /// <summary>Whether a list of the whole collection answers enough of <paramref name="waiting"/> items to be worth its pages.</summary>
     public bool WorthAList(int waiting) => waiting >= AnsweredPerPage * (KnownPages ?? 1);
 
     /// <summary>A snapshot started at or after <paramref name="notBefore"/>: the one in flight if it qualifies, else a new one.</summary>
-    public ListSnapshot StartedSince(DateTimeOffset notBefore)
+    public ListSnapshot<TItem> StartedSince(DateTimeOffset notBefore)
     {
         lock (_gate)
         {
@@ -54,11 +57,11 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
     /// <summary>
     /// The next snapshot started after this call, whoever starts it (reads, shared polls, or enough callers of this
     /// method together, after a moment's gathering); null when none starts within <paramref name="patience"/>. A
-    /// lookup that must not miss a customer created by anyone else takes only a list begun after it was asked.
+    /// lookup that must not miss an item created by anyone else takes only a list begun after it was asked.
     /// </summary>
-    public async Task<ListSnapshot?> NextAsync(TimeSpan patience, CancellationToken cancellationToken)
+    public async Task<ListSnapshot<TItem>?> NextAsync(TimeSpan patience, CancellationToken cancellationToken)
     {
-        var next = new TaskCompletionSource<ListSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var next = new TaskCompletionSource<ListSnapshot<TItem>>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             if (_demand.Note() < 2)
@@ -106,9 +109,9 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         }
     }
 
-    private ListSnapshot StartLocked(DateTimeOffset now)
+    private ListSnapshot<TItem> StartLocked(DateTimeOffset now)
     {
-        var snapshot = new ListSnapshot(now, FetchAsync());
+        var snapshot = new ListSnapshot<TItem>(now, FetchAsync());
         _current = snapshot;
         foreach (var waiting in _awaitingNext)
         {
@@ -120,21 +123,21 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
         return snapshot;
     }
 
-    private async Task<ListSnapshot.Contents> FetchAsync()
+    private async Task<ListSnapshot<TItem>.Contents> FetchAsync()
     {
         await Task.Yield(); // the caller holds the lock; the pages are fetched outside it
-        var byId = new Dictionary<string, Customer>(StringComparer.Ordinal);
-        var byExternalId = new Dictionary<string, Customer>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, TItem>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, TItem>(StringComparer.Ordinal);
         var sawRemoval = false;
-        await foreach (var customer in client.ListAsync(new CustomerListFilter { PageSize = options.PageSize }, subPartner, lifetime))
+        await foreach (var item in collection.ListAsync(statuses: null, options.PageSize, lifetime))
         {
-            byId[customer.Id] = customer;
-            if (customer.ExternalId is { } externalId)
+            byId[collection.IdOf(item)] = item;
+            if (collection.LookupKeyOf(item) is { } key)
             {
-                byExternalId[externalId] = customer;
+                byKey[key] = item;
             }
 
-            sawRemoval |= customer.Status == CustomerStatus.Deleting;
+            sawRemoval |= collection.IsBeingRemoved(item);
         }
 
         lock (_gate)
@@ -142,6 +145,6 @@ internal sealed class ListSnapshots(IWholesaleCustomersClient client, string? su
             KnownPages = options.PagesFor(byId.Count);
         }
 
-        return new ListSnapshot.Contents(byId, byExternalId, sawRemoval);
+        return new ListSnapshot<TItem>.Contents(byId, byKey, sawRemoval);
     }
 }

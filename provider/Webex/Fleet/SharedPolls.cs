@@ -1,19 +1,20 @@
 namespace WebexWholesale.Provider.Webex.Fleet;
 
 /// <summary>
-/// Looks at the customers that wait for Webex's asynchronous work, for all waiters of one partner context together.
-/// A round lists the customers in progress: one paged list serves every waiter. A customer that has left that list
-/// (it finished, failed or is gone) is looked up once, in a fresh list of all customers when that costs fewer
-/// requests than a GET each, and by GET otherwise (a list cannot prove a customer gone); its waiter hears at once,
-/// whenever its own next look was due. Rounds are spaced by the in-progress pages they cost, so that waiting spends
-/// at most <see cref="FleetOptions.PollPagesPerSecond"/>. While only one customer is waited for, a look is a GET.
+/// Looks at the items that wait for Webex's asynchronous work, for all waiters of one collection in one partner
+/// context together. A round lists the items in progress: one paged list serves every waiter. An item that has left
+/// that list (it finished, failed or is gone) is looked up once, in a fresh list of the whole collection when that
+/// costs fewer requests than a GET each, and by GET otherwise (a list cannot prove an item gone); its waiter hears at
+/// once, whenever its own next look was due. Rounds are spaced by the in-progress pages they cost, so that waiting
+/// spends at most <see cref="FleetOptions.PollPagesPerSecond"/>. While only one item is waited for, a look is a GET;
+/// a collection without in-progress statuses (Webex answers its writes when done) is only ever looked at by GET.
 /// </summary>
-internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subPartner, TimeProvider time, FleetOptions options,
-    ListSnapshots snapshots, CancellationToken lifetime)
+internal sealed class SharedPolls<TItem>(IListing<TItem> collection, TimeProvider time, FleetOptions options,
+    ListSnapshots<TItem> snapshots, CancellationToken lifetime)
+    where TItem : class
 {
-    /// <summary>The statuses of a customer Webex is working on: the in-progress list asks for exactly these.</summary>
-    public static readonly IReadOnlyList<string> Working =
-        [CustomerStatus.Provisioning, CustomerStatus.Updating, CustomerStatus.PendingRplReview, CustomerStatus.Deleting];
+    /// <summary>The statuses of an item Webex is working on: the in-progress list asks for exactly these.</summary>
+    private readonly IReadOnlyList<string> _working = collection.WorkingStatuses;
 
     private readonly Lock _gate = new();
     private readonly List<Look> _pending = [];
@@ -22,14 +23,14 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
     private DateTimeOffset _nextRound = DateTimeOffset.MinValue;
 
     /// <summary>
-    /// The customer as Webex shows it <paramref name="after"/> from now, or sooner when a round sees it leave the
+    /// The item as Webex shows it <paramref name="after"/> from now, or sooner when a round sees it leave the
     /// in-progress list (null: Webex answers 404).
     /// </summary>
-    /// <param name="lastStatus">the status the waiter last saw; a customer last seen working is watched for its change</param>
-    /// <param name="removal">the waiter waits for the customer to be gone, which only a GET can tell</param>
-    public Task<Customer?> NextAsync(string id, TimeSpan after, string? lastStatus, bool removal, CancellationToken cancellationToken)
+    /// <param name="lastStatus">the status the waiter last saw; an item last seen working is watched for its change</param>
+    /// <param name="removal">the waiter waits for the item to be gone, which only a GET can tell</param>
+    public Task<TItem?> NextAsync(string id, TimeSpan after, string? lastStatus, bool removal, CancellationToken cancellationToken)
     {
-        var look = new Look(id, time.GetUtcNow() + after, lastStatus is not null && Working.Contains(lastStatus), removal);
+        var look = new Look(id, time.GetUtcNow() + after, lastStatus is not null && _working.Contains(lastStatus), removal);
         lock (_gate)
         {
             _pending.Add(look);
@@ -100,30 +101,33 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
     }
 
     /// <returns>the in-progress list pages the round fetched: the recurring cost of waiting, which spaces the rounds
-    /// (the lookups of customers that left it are paid once per customer)</returns>
+    /// (the lookups of items that left it are paid once per item)</returns>
     private async Task<int> RoundAsync(List<Look> batch, DateTimeOffset now)
     {
         var due = batch.Where(look => look.Due <= now).ToList();
         var watched = batch.Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
         if (watched.Count == 1)
         {
-            await AnswerAsync(due, () => client.GetAsync(watched[0], subPartner, lifetime));
+            await AnswerAsync(due, () => collection.GetAsync(watched[0], lifetime));
             return 0;
         }
 
         var pages = 0;
-        var seen = new Dictionary<string, Customer?>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, TItem?>(StringComparer.Ordinal);
         try
         {
-            await foreach (var customer in client.ListAsync(new CustomerListFilter { Status = Working, PageSize = options.PageSize }, subPartner, lifetime))
+            if (_working.Count > 0)
             {
-                seen[customer.Id] = customer;
+                await foreach (var item in collection.ListAsync(_working, options.PageSize, lifetime))
+                {
+                    seen[collection.IdOf(item)] = item;
+                }
+
+                pages += options.PagesFor(seen.Count);
             }
 
-            pages += options.PagesFor(seen.Count);
-
-            // Customers no longer in progress, due or last seen working, are looked up: a removal only by GET (only
-            // a 404 says gone); the others in one list of all customers once that answers at least three of them per
+            // Items no longer in progress, due or last seen working, are looked up: a removal only by GET (only a 404
+            // says gone); the others in one list of the whole collection once that answers at least three of them per
             // page, and until then by GET when due, while the rest wait for company.
             var left = batch.Where(look => !seen.ContainsKey(look.Id) && (look.Due <= now || look.LastSeenWorking)).ToList();
             var gone = left.Where(look => look.Removal).Select(look => look.Id).Distinct(StringComparer.Ordinal).ToList();
@@ -139,7 +143,7 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
 
             var settledDue = left.Where(look => !look.Removal && look.Due <= now).Select(look => look.Id);
             var unknown = gone.Concat(settledDue).Where(id => !seen.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
-            var found = await Task.WhenAll(unknown.Select(id => client.GetAsync(id, subPartner, lifetime)));
+            var found = await Task.WhenAll(unknown.Select(id => collection.GetAsync(id, lifetime)));
             for (var i = 0; i < unknown.Count; i++)
             {
                 seen[unknown[i]] = found[i];
@@ -157,14 +161,14 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         return pages;
     }
 
-    private static bool IsWorking(Customer? customer) => customer?.Status is { } status && Working.Contains(status);
+    private bool IsWorking(TItem? item) => item is not null && collection.StatusOf(item) is { } status && _working.Contains(status);
 
-    private async Task AnswerAsync(List<Look> looks, Func<Task<Customer?>> get)
+    private async Task AnswerAsync(List<Look> looks, Func<Task<TItem?>> get)
     {
         try
         {
-            var customer = await get();
-            Finish(looks, look => look.Answer.TrySetResult(customer));
+            var item = await get();
+            Finish(looks, look => look.Answer.TrySetResult(item));
         }
         catch (Exception error) when (error is WebexApiException or OperationCanceledException)
         {
@@ -192,6 +196,6 @@ internal sealed class SharedPolls(IWholesaleCustomersClient client, string? subP
         public DateTimeOffset Due => due;
         public bool LastSeenWorking => lastSeenWorking;
         public bool Removal => removal;
-        public TaskCompletionSource<Customer?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<TItem?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

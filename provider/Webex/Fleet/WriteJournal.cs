@@ -1,8 +1,8 @@
 namespace WebexWholesale.Provider.Webex.Fleet;
 
 /// <summary>
-/// Which customers this provider is changing or changed, and when, so that a list fetched before a change never
-/// answers for that customer: the list would show the customer as it was.
+/// Which items of one collection this provider is changing or changed, and when, so that a list fetched before a
+/// change never answers for that item: the list would show the item as it was.
 /// </summary>
 internal sealed class WriteJournal(TimeProvider time)
 {
@@ -13,7 +13,8 @@ internal sealed class WriteJournal(TimeProvider time)
 
     public static string IdKey(string id) => "id:" + id;
 
-    public static string ExternalIdKey(string externalId) => "externalId:" + externalId;
+    /// <summary>The journal key of an item's lookup key (a customer's externalId, a subscriber's e-mail).</summary>
+    public static string LookupKey(string key) => "key:" + key;
 
     /// <summary>Marks the keys as changing now and again when the scope ends (the write may land at any moment between).</summary>
     public Scope Writing(bool removal, params string[] keys)
@@ -48,7 +49,7 @@ internal sealed class WriteJournal(TimeProvider time)
         }
     }
 
-    /// <summary>True when this provider removed a customer at or after <paramref name="since"/> (pages may have shifted).</summary>
+    /// <summary>True when this provider removed an item at or after <paramref name="since"/> (pages may have shifted).</summary>
     public bool RemovedSince(DateTimeOffset since)
     {
         lock (_gate)
