@@ -11,10 +11,17 @@ public sealed class WebexApiException : Exception
 {
     public WebexApiException(string operation, string? customer, HttpStatusCode? statusCode, WebexErrorBody? body,
         string? trackingId, Exception? inner = null, WebexErrorKind? kind = null)
-        : base(Describe(operation, customer, statusCode, body, trackingId, inner), inner)
+        : this(operation, customer, "customer", statusCode, body, trackingId, inner, kind)
+    {
+    }
+
+    /// <param name="noun">what <paramref name="subject"/> is, in the message: customer, subscriber</param>
+    public WebexApiException(string operation, string? subject, string noun, HttpStatusCode? statusCode, WebexErrorBody? body,
+        string? trackingId, Exception? inner = null, WebexErrorKind? kind = null)
+        : base(Describe(operation, subject is null ? null : $"{noun} {subject}", statusCode, body, trackingId, inner), inner)
     {
         Operation = operation;
-        Customer = customer;
+        Customer = subject;
         StatusCode = statusCode;
         Kind = kind ?? KindOf(statusCode);
         WebexMessage = body?.Message;
@@ -25,6 +32,7 @@ public sealed class WebexApiException : Exception
     public WebexErrorKind Kind { get; }
 
     public string Operation { get; }
+    /// <summary>The customer or subscriber the request was about, when it was about one.</summary>
     public string? Customer { get; }
 
     /// <summary>Null when no answer arrived (connection dropped, timed out).</summary>
@@ -49,7 +57,7 @@ public sealed class WebexApiException : Exception
     private static string Describe(string operation, string? customer, HttpStatusCode? status, WebexErrorBody? body,
         string? trackingId, Exception? inner)
     {
-        var subject = customer is null ? operation : $"{operation} of customer {customer}";
+        var subject = customer is null ? operation : $"{operation} of {customer}";
         var what = status is { } code ? $"HTTP {(int)code} {ReasonPhrase(code)}" : $"no answer from Webex ({inner?.Message ?? "connection lost"})";
         var details = new List<string>();
         if (!string.IsNullOrWhiteSpace(body?.Message))
