@@ -4,7 +4,7 @@ namespace WebexWholesale.Simulator;
 
 /// <summary>
 /// The test-only control API under <c>/_simulator</c> (outside <c>/v1</c>, no token): queue faults, reset state,
-/// inspect customers and the requests the simulator answered, change timing and rate limit at run time.
+/// register free accounts and sub-partners, let a user consent, inspect customers, subscribers and the requests the simulator answered, change timing and rate limit at run time.
 /// </summary>
 internal static class ControlApi
 {
@@ -50,6 +50,27 @@ internal static class ControlApi
             context.Response.StatusCode = 204;
             return Task.CompletedTask;
         });
+        app.MapPost("/_simulator/free-accounts", context => Validated(context, async () =>
+        {
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.FreeAccountBody) ?? new FreeAccountBody();
+            Require(body.Email?.Contains('@', StringComparison.Ordinal) == true, "email must be an e-mail address");
+            store.AddFreeAccount(body.Email!);
+            context.Response.StatusCode = 204;
+        }));
+        app.MapPost("/_simulator/subscribers/{subscriberId}/consent", context =>
+        {
+            context.Response.StatusCode = store.Consent((string)context.Request.RouteValues["subscriberId"]!) ? 204 : 404;
+            return Task.CompletedTask;
+        });
+        app.MapPost("/_simulator/subpartners", context => Validated(context, async () =>
+        {
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.SubPartnerView);
+            Require(body is { OrgId.Length: > 0, ProvisioningState: "active" or "suspended" }, "give orgId and provisioningState (active or suspended)");
+            store.AddSubPartner(body!);
+            context.Response.StatusCode = 204;
+        }));
+        app.MapGet("/_simulator/subscribers", context => SimulatorApp.WriteJson(context, 200,
+            store.AllSubscribers(), SimulatorJson.Default.ListStoredSubscriber));
         app.MapGet("/_simulator/customers", context => SimulatorApp.WriteJson(context, 200, store.List(), SimulatorJson.Default.ListStoredCustomer));
         app.MapGet("/_simulator/requests", context => SimulatorApp.WriteJson(context, 200, journal.All(), SimulatorJson.Default.ListRequestRecord));
         app.MapDelete("/_simulator/requests", context =>

@@ -9,13 +9,13 @@ namespace WebexWholesale.Simulator;
 /// <see cref="TimeProvider"/>. ExternalIds starting with <c>sim-fail-</c> end in <c>error</c>, those starting with
 /// <c>sim-partial-</c> in <c>provisioned_with_errors</c>.
 /// </summary>
-public sealed class CustomerStore(TimeProvider time, string? stateFile)
+public sealed partial class CustomerStore(TimeProvider time, string? stateFile)
 {
     public const string FailPrefix = "sim-fail-";
     public const string PartialPrefix = "sim-partial-";
 
     private readonly Lock _gate = new();
-    private readonly List<StoredCustomer> _customers = Load(stateFile);
+    private readonly SimulatorState _state = Load(stateFile);
 
     public TimeSpan ProvisioningTime { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -38,9 +38,9 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
                 PendingOperation = "provision",
                 PendingUntil = time.GetUtcNow() + ProvisioningTime,
                 PendingPackages = [.. body.Packages!],
-                Sequence = _customers.Count == 0 ? 1 : _customers.Max(c => c.Sequence) + 1,
+                Sequence = _state.Customers.Count == 0 ? 1 : _state.Customers.Max(c => c.Sequence) + 1,
             };
-            _customers.Add(customer);
+            _state.Customers.Add(customer);
             Save();
             return Snapshot(customer);
         }
@@ -51,7 +51,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         lock (_gate)
         {
             AdvanceAll();
-            return _customers.FirstOrDefault(customer => customer.Id == id) is { } found ? Snapshot(found) : null;
+            return _state.Customers.FirstOrDefault(customer => customer.Id == id) is { } found ? Snapshot(found) : null;
         }
     }
 
@@ -60,7 +60,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         lock (_gate)
         {
             AdvanceAll();
-            return [.. _customers.OrderBy(customer => customer.Sequence).Select(Snapshot)];
+            return [.. _state.Customers.OrderBy(customer => customer.Sequence).Select(Snapshot)];
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         lock (_gate)
         {
             AdvanceAll();
-            var customer = _customers.FirstOrDefault(c => c.Id == id);
+            var customer = _state.Customers.FirstOrDefault(c => c.Id == id);
             if (customer is null)
             {
                 return (null, null);
@@ -111,7 +111,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         lock (_gate)
         {
             AdvanceAll();
-            var customer = _customers.FirstOrDefault(c => c.Id == id);
+            var customer = _state.Customers.FirstOrDefault(c => c.Id == id);
             if (customer is null)
             {
                 return (false, null);
@@ -144,7 +144,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
     {
         lock (_gate)
         {
-            customerId = _customers.FirstOrDefault(c => string.Equals(c.CustomerInfo?.PrimaryEmail, email, StringComparison.OrdinalIgnoreCase))?.Id;
+            customerId = _state.Customers.FirstOrDefault(c => string.Equals(c.CustomerInfo?.PrimaryEmail, email, StringComparison.OrdinalIgnoreCase))?.Id;
             return customerId is not null;
         }
     }
@@ -153,7 +153,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
     {
         lock (_gate)
         {
-            customerId = _customers.FirstOrDefault(c => c.ExternalId == externalId)?.Id;
+            customerId = _state.Customers.FirstOrDefault(c => c.ExternalId == externalId)?.Id;
             return customerId is not null;
         }
     }
@@ -162,7 +162,10 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
     {
         lock (_gate)
         {
-            _customers.Clear();
+            _state.Customers.Clear();
+            _state.Subscribers.Clear();
+            _state.FreeAccounts.Clear();
+            _state.SubPartners.Clear();
             Save();
         }
     }
@@ -173,12 +176,14 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
     {
         var now = time.GetUtcNow();
         var changed = false;
-        foreach (var customer in _customers.ToList().Where(c => c.PendingUntil is { } until && until <= now))
+        foreach (var customer in _state.Customers.ToList().Where(c => c.PendingUntil is { } until && until <= now))
         {
             changed = true;
             if (customer.PendingOperation == "remove")
             {
-                _customers.Remove(customer);
+                // Assumed (Webex does not document it): a customer's subscriber mappings go with the customer's.
+                _state.Customers.Remove(customer);
+                _state.Subscribers.RemoveAll(subscriber => subscriber.CustomerId == customer.Id);
                 continue;
             }
 
@@ -221,7 +226,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         customer.Errors = [];
     }
 
-    private static string EncodeId(string type, Guid uuid) =>
+    internal static string EncodeId(string type, Guid uuid) =>
         Convert.ToBase64String(Encoding.ASCII.GetBytes($"ciscospark://us/{type}/{uuid}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static StoredCustomer Snapshot(StoredCustomer customer) => customer with
@@ -231,17 +236,17 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         Errors = [.. customer.Errors],
     };
 
-    private static List<StoredCustomer> Load(string? stateFile)
+    private static SimulatorState Load(string? stateFile)
     {
         if (stateFile is null || !File.Exists(stateFile))
         {
-            return [];
+            return new SimulatorState();
         }
 
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(stateFile), SimulatorJson.Default.SimulatorState)?.Customers
-                ?? throw new StateFileException($"the state file {stateFile} holds no customers object");
+            return JsonSerializer.Deserialize(File.ReadAllText(stateFile), SimulatorJson.Default.SimulatorState)
+                ?? throw new StateFileException($"the state file {stateFile} holds no state object");
         }
         catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -260,7 +265,7 @@ public sealed class CustomerStore(TimeProvider time, string? stateFile)
         var temporary = $"{stateFile}.{Environment.ProcessId}.tmp";
         try
         {
-            File.WriteAllText(temporary, JsonSerializer.Serialize(new SimulatorState { Customers = _customers }, SimulatorJson.Default.SimulatorState));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(_state, SimulatorJson.Default.SimulatorState));
             File.Move(temporary, stateFile, overwrite: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -14,7 +14,7 @@ internal sealed class CustomersApi(CustomerStore store)
     {
         var query = context.Request.Query;
         var statuses = query["status"].SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        if (!TryReadInt(query["max"], DefaultPageSize, 1, 1000, out var max) || !TryReadInt(query["offset"], 0, 0, int.MaxValue, out var offset))
+        if (!ApiRequests.TryReadInt(query["max"], DefaultPageSize, 1, 1000, out var max) || !ApiRequests.TryReadInt(query["offset"], 0, 0, int.MaxValue, out var offset))
         {
             await SimulatorApp.WriteError(context, 400, "max must be a whole number from 1 to 1000 and offset a whole number from 0");
             return;
@@ -28,22 +28,14 @@ internal sealed class CustomersApi(CustomerStore store)
             .Where(c => c.SubPartnerOrgId == subPartner)
             .ToList();
         var page = matches.Skip(offset).Take(max).Select(View).ToList();
-        if (offset + max < matches.Count)
-        {
-            var next = QueryString.Create(query
-                .Where(pair => pair.Key != "offset" && pair.Key != "max")
-                .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string?>(pair.Key, value)))
-                .Append(new("max", max.ToString(CultureInfo.InvariantCulture)))
-                .Append(new("offset", (offset + max).ToString(CultureInfo.InvariantCulture))));
-            context.Response.Headers.Link = $"<{Origin(context)}/v1/wholesale/customers{next}>; rel=\"next\"";
-        }
+        ApiRequests.LinkNextPage(context, "/v1/wholesale/customers", offset, max, matches.Count);
 
         await SimulatorApp.WriteJson(context, 200, new CustomerListView { Items = page }, SimulatorJson.Default.CustomerListView);
     }
 
     public async Task Provision(HttpContext context)
     {
-        var body = await ReadBody(context, SimulatorJson.Default.ProvisionBody);
+        var body = await ApiRequests.ReadBody(context, SimulatorJson.Default.ProvisionBody);
         if (body is null)
         {
             return;
@@ -79,7 +71,7 @@ internal sealed class CustomersApi(CustomerStore store)
 
     public async Task Update(HttpContext context)
     {
-        var body = await ReadBody(context, SimulatorJson.Default.UpdateBody);
+        var body = await ApiRequests.ReadBody(context, SimulatorJson.Default.UpdateBody);
         if (body is null)
         {
             return;
@@ -134,7 +126,7 @@ internal sealed class CustomersApi(CustomerStore store)
 
     public async Task Precheck(HttpContext context)
     {
-        var body = await ReadBody(context, SimulatorJson.Default.ProvisionBody);
+        var body = await ApiRequests.ReadBody(context, SimulatorJson.Default.ProvisionBody);
         if (body is null)
         {
             return;
@@ -197,29 +189,9 @@ internal sealed class CustomersApi(CustomerStore store)
     private static ErrorItem EmailInUse() =>
         new() { ErrorCode = double.Parse(EmailInUseCode, CultureInfo.InvariantCulture), Description = "The email is already associated with an existing user." };
 
-    private static async Task<T?> ReadBody<T>(HttpContext context, JsonTypeInfo<T> typeInfo) where T : class
-    {
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, typeInfo, context.RequestAborted);
-            if (body is not null)
-            {
-                return body;
-            }
-        }
-        catch (JsonException error)
-        {
-            await SimulatorApp.WriteError(context, 400, $"The request body is not valid: {error.Message.Split(" Path:")[0]} at {error.Path}");
-            return null;
-        }
-
-        await SimulatorApp.WriteError(context, 400, "The request body is missing.");
-        return null;
-    }
-
     private static Task Accepted(HttpContext context, string id)
     {
-        var url = $"{Origin(context)}/v1/wholesale/customers/{id}";
+        var url = $"{ApiRequests.Origin(context)}/v1/wholesale/customers/{id}";
         context.Response.Headers.Location = url;
         return SimulatorApp.WriteJson(context, 202, new ResourceUrlView { Url = url }, SimulatorJson.Default.ResourceUrlView);
     }
@@ -228,13 +200,4 @@ internal sealed class CustomersApi(CustomerStore store)
         SimulatorApp.WriteError(context, 404, $"The requested resource could not be found: customer {CustomerId(context)}.");
 
     private static string CustomerId(HttpContext context) => (string)context.Request.RouteValues["customerId"]!;
-
-    private static string Origin(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
-
-    private static bool TryReadInt(Microsoft.Extensions.Primitives.StringValues values, int fallback, int min, int max, out int value)
-    {
-        value = fallback;
-        var text = values.FirstOrDefault();
-        return text is null || (int.TryParse(text, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
-    }
 }

@@ -34,6 +34,15 @@ public static class SimulatorApp
         app.MapGet("/v1/wholesale/customers/{customerId}", api.Get);
         app.MapPut("/v1/wholesale/customers/{customerId}", api.Update);
         app.MapDelete("/v1/wholesale/customers/{customerId}", api.Remove);
+        var subscribers = new SubscribersApi(store);
+        app.MapGet("/v1/wholesale/subscribers", subscribers.List);
+        app.MapPost("/v1/wholesale/subscribers", subscribers.Provision);
+        app.MapPost("/v1/wholesale/subscribers/validate", subscribers.Precheck);
+        app.MapGet("/v1/wholesale/subscribers/{subscriberId}", subscribers.Get);
+        app.MapPut("/v1/wholesale/subscribers/{subscriberId}", subscribers.Update);
+        app.MapDelete("/v1/wholesale/subscribers/{subscriberId}", subscribers.Remove);
+        app.MapPost("/v1/subscribers/{subscriberId}/emails/consentMove", subscribers.ResendConsent);
+        app.MapGet("/v1/wholesale/subPartners", subscribers.SubPartners);
         // Any other /v1 path: a Webex-style 404, as Webex answers a route it does not have.
         app.MapFallback("/v1/{**path}", context => WriteError(context, 404,
             $"The requested resource could not be found: {context.Request.Method} {context.Request.Path}"));

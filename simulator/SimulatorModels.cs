@@ -208,9 +208,96 @@ public sealed record StoredCustomer
     public long Sequence { get; init; }
 }
 
+public sealed record SimSubscriberParameters
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? PrimaryPhoneNumber { get; init; }
+    public string? Extension { get; init; }
+    public string? LocationId { get; init; }
+}
+
+/// <summary>Body of <c>POST /wholesale/subscribers</c> and of its <c>/validate</c>.</summary>
+public sealed record SubscriberBody
+{
+    public string? CustomerId { get; init; }
+    public string? Email { get; init; }
+    public string? Package { get; init; }
+    public List<string>? Packages { get; init; }
+    public SimSubscriberParameters? ProvisioningParameters { get; init; }
+}
+
+/// <summary>Body of <c>PUT /wholesale/subscribers/{id}</c>.</summary>
+public sealed record SubscriberUpdateBody
+{
+    public string? Package { get; init; }
+    public List<string>? Packages { get; init; }
+    public SimSubscriberParameters? ProvisioningParameters { get; init; }
+}
+
+public sealed record SubscriberView
+{
+    public required string Id { get; init; }
+    public string? PersonId { get; init; }
+    public required string Email { get; init; }
+    public required string CustomerId { get; init; }
+    public string? ExternalCustomerId { get; init; }
+    public string? Package { get; init; }
+    public required List<string> Packages { get; init; }
+    public required string Status { get; init; }
+    public List<ErrorItem>? Errors { get; init; }
+    public required string Created { get; init; }
+    public required string LastStatusChange { get; init; }
+}
+
+public sealed record SubscriberListView
+{
+    public required List<SubscriberView> Items { get; init; }
+}
+
+public sealed record SubPartnerView
+{
+    public required string OrgId { get; init; }
+    public string? SubscriptionId { get; init; }
+    public required string ProvisioningState { get; init; }
+    public string? Created { get; init; }
+    public string? BillingStartDate { get; init; }
+}
+
+public sealed record SubPartnerListView
+{
+    public required List<SubPartnerView> Items { get; init; }
+}
+
+public sealed record StoredSubscriber
+{
+    public required string Id { get; init; }
+    public string? PersonId { get; set; }
+    public required string Email { get; init; }
+    public required string CustomerId { get; init; }
+    public required List<string> Packages { get; set; }
+    public required string Status { get; set; }
+    public SimSubscriberParameters? ProvisioningParameters { get; set; }
+    public DateTimeOffset Created { get; init; }
+    public DateTimeOffset LastStatusChange { get; set; }
+    public long Sequence { get; init; }
+}
+
+/// <summary>Control API body: an e-mail that belongs to an active free Webex account, or a sub-partner.</summary>
+public sealed record FreeAccountBody
+{
+    public string? Email { get; init; }
+}
+
 public sealed record SimulatorState
 {
     public List<StoredCustomer> Customers { get; init; } = [];
+    public List<StoredSubscriber> Subscribers { get; init; } = [];
+
+    /// <summary>E-mails of active free Webex accounts: a subscriber with one waits for the user's consent to move.</summary>
+    public List<string> FreeAccounts { get; init; } = [];
+
+    public List<SubPartnerView> SubPartners { get; init; } = [];
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -229,4 +316,12 @@ public sealed record SimulatorState
 [JsonSerializable(typeof(List<RequestRecord>))]
 [JsonSerializable(typeof(SimulatorState))]
 [JsonSerializable(typeof(List<StoredCustomer>))]
+[JsonSerializable(typeof(SubscriberBody))]
+[JsonSerializable(typeof(SubscriberUpdateBody))]
+[JsonSerializable(typeof(SubscriberView))]
+[JsonSerializable(typeof(SubscriberListView))]
+[JsonSerializable(typeof(SubPartnerView))]
+[JsonSerializable(typeof(SubPartnerListView))]
+[JsonSerializable(typeof(FreeAccountBody))]
+[JsonSerializable(typeof(List<StoredSubscriber>))]
 internal sealed partial class SimulatorJson : JsonSerializerContext;
