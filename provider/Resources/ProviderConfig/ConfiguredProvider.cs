@@ -12,16 +12,23 @@ public sealed class ConfiguredProvider : IDisposable
 {
     private readonly HttpClient? _http;
 
-    private ConfiguredProvider(ProviderSettings settings, HttpClient? http, IWholesaleCustomersClient customers, TimeProvider time)
+    private ConfiguredProvider(ProviderSettings settings, HttpClient? http, IWholesaleCustomersClient customers, IWholesaleSubscribersClient? subscribers,
+        TimeProvider time)
     {
         Settings = settings;
         _http = http;
         Customers = new CustomerFleet(customers, time);
+        _subscribers = subscribers is null ? null : new SubscriberFleet(subscribers, time);
     }
+
+    private readonly SubscriberFleet? _subscribers;
 
     public ProviderSettings Settings { get; }
 
     public CustomerFleet Customers { get; }
+
+    /// <summary>The subscribers, through the same HTTP pipeline (and so the same rate governor) as the customers.</summary>
+    public SubscriberFleet Subscribers => _subscribers ?? throw new InvalidOperationException("this provider was built without a subscribers client");
 
     /// <param name="retry">how requests are retried; the defaults suit a deployment</param>
     public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics, WebexRetryOptions? retry = null)
@@ -29,17 +36,20 @@ public sealed class ConfiguredProvider : IDisposable
         var http = WebexHttp.CreateClient(settings.MaxConcurrentRequests, time,
             notice => diagnostics($"Webex answered {notice.Reason} to {notice.Method} {notice.Path}; retry {notice.Attempt} in {notice.Delay.TotalSeconds:0.#} s"),
             retry);
-        return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken), time);
+        return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken),
+            new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), time);
     }
 
     /// <summary>A provider around a given client (tests, and callers that own the HTTP pipeline themselves).</summary>
-    public static ConfiguredProvider ForClient(IWholesaleCustomersClient customers, ProviderSettings? settings = null, TimeProvider? time = null) =>
+    public static ConfiguredProvider ForClient(IWholesaleCustomersClient customers, ProviderSettings? settings = null, TimeProvider? time = null,
+        IWholesaleSubscribersClient? subscribers = null) =>
         new(settings ?? new ProviderSettings(ProviderConfiguration.DefaultBaseUrl, "unused", ProviderConfiguration.DefaultMaxConcurrentRequests), null, customers,
-            time ?? TimeProvider.System);
+            subscribers, time ?? TimeProvider.System);
 
     public void Dispose()
     {
         Customers.Dispose();
+        _subscribers?.Dispose();
         _http?.Dispose();
     }
 }

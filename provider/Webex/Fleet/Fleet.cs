@@ -6,7 +6,7 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// One Webex collection (customers, or subscribers) of one configured provider, for a whole fleet at once: reads and
 /// lookups that arrive together share list pages, waiters are polled together, and writes are noted so that nothing
 /// fetched before a write answers for what it changed. Kept per partner context (the partner, or each sub-partner).
-/// The collection clients (<see cref="CustomerFleet"/>, SubscriberFleet) say what is listed; this says
+/// The collection clients (<see cref="CustomerFleet"/>, <see cref="SubscriberFleet"/>) say what is listed; this says
 /// how a fleet reads it.
 /// </summary>
 internal sealed class Fleet<TItem> : IDisposable

@@ -1,0 +1,79 @@
+namespace WebexWholesale.Provider.Webex.Fleet;
+
+/// <summary>
+/// The subscribers client of one configured provider, for a whole fleet at once (<see cref="Fleet{TItem}"/> over the
+/// subscribers, with the same rules as for customers): reads that arrive together share list pages of all subscribers
+/// requested after they arrived; lookups by e-mail share lists begun after them; writes are noted. It sends through
+/// the same HTTP pipeline as the customers, so both share one rate governor.
+/// </summary>
+public sealed class SubscriberFleet : IWholesaleSubscribersClient, IDisposable
+{
+    private readonly IWholesaleSubscribersClient _client;
+    private readonly Fleet<Subscriber> _fleet;
+
+    public SubscriberFleet(IWholesaleSubscribersClient client, TimeProvider time, FleetOptions? options = null)
+    {
+        _client = client;
+        _fleet = new Fleet<Subscriber>(subPartner => new SubscriberListing(client, subPartner), time, options);
+    }
+
+    /// <summary>The subscriber as Webex shows it after this call was made; null when Webex answers 404.</summary>
+    public Task<Subscriber?> ReadAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _fleet.ReadAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    /// <summary>The subscriber with this e-mail (any case), or null, from a list begun after the lookup was asked.</summary>
+    public Task<Subscriber?> FindByEmailAsync(string email, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _fleet.FindByLookupKeyAsync(SubscriberListing.KeyOf(email), onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    /// <summary>The subscriber as Webex shows it <paramref name="after"/> from now, from the shared polls (null: 404).</summary>
+    public Task<Subscriber?> NextLookAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, TimeSpan after, bool removal, CancellationToken cancellationToken) =>
+        _fleet.NextLookAsync(subscriberId, onBehalfOfSubPartnerOrgId, after, lastStatus: null, removal, cancellationToken);
+
+    public IAsyncEnumerable<Subscriber> ListAsync(SubscriberListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.ListAsync(filter, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task<ListedPage<Subscriber>> ListPageAsync(SubscriberListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.ListPageAsync(filter, offset, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task<Subscriber?> GetAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.GetAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task<PrecheckResult> PrecheckAsync(PrecheckSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.PrecheckAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public Task ResendConsentEmailAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        _client.ResendConsentEmailAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
+
+    public IAsyncEnumerable<SubPartner> ListSubPartnersAsync(string? provisioningState, CancellationToken cancellationToken) =>
+        _client.ListSubPartnersAsync(provisioningState, cancellationToken);
+
+    public async Task<Subscriber> ProvisionAsync(ProvisionSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        using (_fleet.Writing(removal: false, WriteJournal.LookupKey(SubscriberListing.KeyOf(request.Email))))
+        {
+            var subscriber = await _client.ProvisionAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
+            using (_fleet.Writing(removal: false, WriteJournal.IdKey(subscriber.Id)))
+            {
+                return subscriber;
+            }
+        }
+    }
+
+    public async Task<Subscriber> UpdateAsync(string subscriberId, UpdateSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        using (_fleet.Writing(removal: false, WriteJournal.IdKey(subscriberId)))
+        {
+            return await _client.UpdateAsync(subscriberId, request, onBehalfOfSubPartnerOrgId, cancellationToken);
+        }
+    }
+
+    public async Task<bool> RemoveAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
+    {
+        using (_fleet.Writing(removal: true, WriteJournal.IdKey(subscriberId)))
+        {
+            return await _client.RemoveAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _fleet.Dispose();
+}
