@@ -1,30 +1,13 @@
-using System.Text.RegularExpressions;
-using WebexWholesale.Provider.Resources.Errors;
-
 namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 
-/// <summary>
-/// Webex customer ids: base64 text such as <c>Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvNTJj…</c>. An id that cannot be one
-/// is refused before any request, so nothing else (the list endpoint for an empty id, a 414 for a huge one) is asked.
-/// </summary>
-public static partial class CustomerId
+/// <summary>Webex customer ids (<see cref="WebexId"/>).</summary>
+public static class CustomerId
 {
-    public const int MaxLength = 512;
+    public const int MaxLength = WebexId.MaxLength;
 
-    public static string? Problem(string id) =>
-        Plausible().IsMatch(id) && id.Length <= MaxLength
-            ? null
-            : $"'{Echo.Of(id)}' is not a Webex customer id (base64 text such as Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0Uv…, at most {MaxLength} characters); " +
-              "check the id given to `pulumi import` or the import option";
+    private const string Example = "Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0Uv";
 
-    public static void Require(string id)
-    {
-        if (Problem(id) is { } problem)
-        {
-            throw new ProviderException(ProviderErrorKind.InvalidInput, problem);
-        }
-    }
+    public static string? Problem(string id) => WebexId.Problem(id, "customer", Example);
 
-    [GeneratedRegex("^[A-Za-z0-9_=+/-]+$")]
-    private static partial Regex Plausible();
+    public static void Require(string id) => WebexId.Require(id, "customer", Example);
 }

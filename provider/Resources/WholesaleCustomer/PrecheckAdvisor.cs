@@ -12,35 +12,25 @@ public static class PrecheckAdvisor
     public const double EmailInUse = 10022;
 
     /// <summary>Info code of "precheck passed".</summary>
-    public const double Passed = 100;
+    public const double Passed = PrecheckCall.Passed;
 
     public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
 
-    /// <summary>How long a preview waits for the precheck: it is advice, and a Check must not hang on an unreachable Webex.</summary>
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
+    /// <summary>How long a preview waits for the precheck (<see cref="PrecheckCall.Budget"/>).</summary>
+    public static TimeSpan Budget => PrecheckCall.Budget;
 
     public static async Task<Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, TimeProvider time, CancellationToken cancellationToken)
     {
-        PrecheckResult result;
-        using var budget = new CancellationTokenSource(Budget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        try
+        var (answer, warning) = await PrecheckCall.AskAsync(
+            token => client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, cancellationToken);
+        if (answer is not { } result)
         {
-            result = await client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, linked.Token);
-        }
-        catch (WebexApiException error)
-        {
-            return new Advice([], [$"the Webex precheck could not run, so the inputs were checked locally only: {error.Message}"]);
-        }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return new Advice([], [$"the Webex precheck did not answer within {Budget.TotalSeconds:0} s, so the inputs were checked locally only"]);
+            return new Advice([], [warning!]);
         }
 
         if (result.Success)
         {
-            return new Advice([], [.. result.Info.Where(info => info.InfoCode != Passed)
-                .Select(info => $"Webex precheck: {info.Description} (info code {info.InfoCode})")]);
+            return new Advice([], PrecheckCall.InfoWarnings(result));
         }
 
         var tracking = result.TrackingId is null ? "" : $" (Webex tracking id {result.TrackingId})";

@@ -18,7 +18,7 @@ public static partial class WholesaleCustomerValidation
     /// <param name="oldPackages">the packages the customer has now; calling parameters are needed for the added ones</param>
     public static Result Validate(Decoded<WholesaleCustomerInputs> inputs, bool creating, IReadOnlyCollection<string> oldPackages)
     {
-        var v = new Validator(inputs.Unknowns);
+        var v = new InputValidator(inputs.Unknowns);
         var value = inputs.Value;
 
         if (creating)
@@ -44,7 +44,7 @@ public static partial class WholesaleCustomerValidation
         return new Result(v.Failures, v.Warnings);
     }
 
-    private static void ValidateAddress(Validator v, string path, AddressInput? address)
+    private static void ValidateAddress(InputValidator v, string path, AddressInput? address)
     {
         if (address is null)
         {
@@ -69,7 +69,7 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private static void ValidateCustomerInfo(Validator v, CustomerInfoInput? info)
+    private static void ValidateCustomerInfo(InputValidator v, CustomerInfoInput? info)
     {
         if (info is null)
         {
@@ -94,7 +94,7 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private static void ValidatePackages(Validator v, IReadOnlyList<string>? packages)
+    private static void ValidatePackages(InputValidator v, IReadOnlyList<string>? packages)
     {
         if (packages is null)
         {
@@ -129,7 +129,7 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private static void ValidateProvisioningParameters(Validator v, WholesaleCustomerInputs value, IReadOnlyCollection<string> oldPackages)
+    private static void ValidateProvisioningParameters(InputValidator v, WholesaleCustomerInputs value, IReadOnlyCollection<string> oldPackages)
     {
         var parameters = value.ProvisioningParameters;
         var addedCalling = PackageSet.Of(value.Packages).Except(PackageSet.Of(oldPackages)).Where(PackageCatalog.Calling.Contains).ToList();
@@ -171,7 +171,7 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private static void Timezone(Validator v, string path, string? timezone)
+    private static void Timezone(InputValidator v, string path, string? timezone)
     {
         if (timezone is not null && !TimezoneName().IsMatch(timezone))
         {
@@ -179,45 +179,8 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private sealed class Validator(PropertyPathSet unknowns)
-    {
-        public List<InputFailure> Failures { get; } = [];
-        public List<string> Warnings { get; } = [];
-
-        public bool IsUnknown(string path) => unknowns.Covers(path);
-
-        public void Fail(string path, string reason)
-        {
-            if (!IsUnknown(path))
-            {
-                Failures.Add(new InputFailure(path, reason));
-            }
-        }
-
-        public void Warn(string message) => Warnings.Add(message);
-
-        public void Required(string path, string? value, string reason)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Fail(path, reason);
-            }
-        }
-
-        public void Email(string path, string email)
-        {
-            if (!EmailAddress().IsMatch(email))
-            {
-                Fail(path, $"'{Echo.Of(email)}' is not an e-mail address");
-            }
-        }
-    }
-
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailAddress();
 
     [GeneratedRegex("^[a-z]{2}([_-][A-Za-z]{2})?$")]
     private static partial Regex CustomerLanguage();
