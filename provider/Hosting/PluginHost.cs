@@ -11,6 +11,7 @@ using WebexWholesale.Provider.Protocol.Engine;
 using WebexWholesale.Provider.Resources.Functions;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 
 namespace WebexWholesale.Provider.Hosting;
 
@@ -105,10 +106,16 @@ public static class PluginHost
         // Built by the first call that needs a resource or function, not at start-up: the engine starts the plugin
         // several times per deployment, and some starts only ask for GetPluginInfo or the schema.
         builder.Services.AddSingleton(_ => new Lazy<ResourceRegistry>(() => new ResourceRegistry(
-            [new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerOutputs>(new WholesaleCustomerResource())],
+            [
+                new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerOutputs>(new WholesaleCustomerResource()),
+                new ResourceBinding<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(new WholesaleSubscriberResource()),
+            ],
             [
                 new FunctionBinding<GetWholesaleCustomerArgs, CustomerDetails>(new GetWholesaleCustomer()),
                 new FunctionBinding<GetWholesaleCustomersArgs, GetWholesaleCustomersResult>(new GetWholesaleCustomers()),
+                new FunctionBinding<GetWholesaleSubscriberArgs, SubscriberDetails>(new GetWholesaleSubscriber()),
+                new FunctionBinding<GetWholesaleSubscribersArgs, GetWholesaleSubscribersResult>(new GetWholesaleSubscribers()),
+                new FunctionBinding<GetWholesaleSubPartnersArgs, GetWholesaleSubPartnersResult>(new GetWholesaleSubPartners()),
             ])));
         builder.Services.AddGrpc(grpc =>
         {

@@ -1,3 +1,6 @@
+using WebexWholesale.Provider.Resources.Errors;
+using WebexWholesale.Provider.Webex;
+
 namespace WebexWholesale.Provider.Resources;
 
 /// <summary>
@@ -36,6 +39,21 @@ public sealed class OperationDeadline : IDisposable
     public TimeSpan Elapsed => _time.GetUtcNow() - Started;
 
     public TimeSpan Remaining => Started + Timeout - _time.GetUtcNow();
+
+    /// <summary>"1m05s", "42s": how long an operation ran, in messages.</summary>
+    public static string Format(TimeSpan elapsed) =>
+        elapsed.TotalMinutes >= 1 ? $"{(int)elapsed.TotalMinutes}m{elapsed.Seconds:00}s" : $"{elapsed.TotalSeconds:0}s";
+
+    /// <summary>The failure of an operation this deadline (or the engine) stopped before there was a resource to record.</summary>
+    /// <param name="when">what the operation was doing, e.g. "before customer x was provisioned; nothing was created"</param>
+    public ProviderException Stopped(string when, OperationCanceledException stopped)
+    {
+        var answer = WebexCallStoppedException.LastAnswerOf(stopped) is { } last ? $" (the last answer from Webex: {last})" : "";
+        return Expired
+            ? new ProviderException(ProviderErrorKind.TimedOut, $"timed out after {Format(Elapsed)} {when}{answer}; " +
+                                                                "allow more time with the customTimeouts resource option, or run `pulumi up` again")
+            : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}{answer}");
+    }
 
     public void Dispose()
     {

@@ -33,8 +33,6 @@ public interface IWholesaleSubscribersClient
     /// <summary><c>POST /wholesale/subscribers/validate</c>: success, or the errors Webex found in the request.</summary>
     Task<PrecheckResult> PrecheckAsync(PrecheckSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
-    /// <summary><c>POST /subscribers/{id}/emails/consentMove</c>: sends the move e-mail again to a subscriber in <c>pending_user_migration</c>.</summary>
-    Task ResendConsentEmailAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken);
 
     /// <summary><c>GET /wholesale/subPartners</c>, following every page.</summary>
     IAsyncEnumerable<SubPartner> ListSubPartnersAsync(string? provisioningState, CancellationToken cancellationToken);

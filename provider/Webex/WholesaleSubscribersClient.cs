@@ -67,13 +67,6 @@ public sealed class WholesaleSubscribersClient(HttpClient http, Uri baseUrl, str
         _requests.PrecheckAsync($"{SubscribersPath}/validate", WebexRequests.Json(request, WebexSubscriberJson.Default.PrecheckSubscriberRequest),
             onBehalfOfSubPartnerOrgId, request.Email, cancellationToken);
 
-    public async Task ResendConsentEmailAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        // The contract puts this one operation outside /wholesale.
-        using var _ = await _requests.SendAsync(HttpMethod.Post,
-            _requests.Url($"subscribers/{Uri.EscapeDataString(subscriberId)}/emails/consentMove", ("onBehalfOfSubPartnerOrgId", onBehalfOfSubPartnerOrgId)),
-            content: null, "resend the consent e-mail", subscriberId, cancellationToken);
-    }
 
     public IAsyncEnumerable<SubPartner> ListSubPartnersAsync(string? provisioningState, CancellationToken cancellationToken) =>
         _requests.ListAllAsync("wholesale/subPartners", [("provisioningState", provisioningState), ("max", "100")], WebexSubscriberJson.Default.SubPartnerListPage,

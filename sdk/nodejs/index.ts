@@ -6,10 +6,15 @@ import * as utilities from "./utilities";
 
 export * from "./getWholesaleCustomer";
 export * from "./getWholesaleCustomers";
+export * from "./getWholesaleSubPartners";
+export * from "./getWholesaleSubscriber";
+export * from "./getWholesaleSubscribers";
 export * from "./wholesaleCustomer";
+export * from "./wholesaleSubscriber";
 export * from "./provider";
 
 import { WholesaleCustomer } from "./wholesaleCustomer";
+import { WholesaleSubscriber } from "./wholesaleSubscriber";
 import { Provider } from "./provider";
 
 import * as config from "./config";
@@ -24,6 +29,8 @@ const _module = {
         switch (type) {
             case "webex-wholesale:index:WholesaleCustomer":
                 return new WholesaleCustomer(name, <any>undefined, { urn });
+            case "webex-wholesale:index:WholesaleSubscriber":
+                return new WholesaleSubscriber(name, <any>undefined, { urn });
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

@@ -183,8 +183,96 @@ function resourceRequest(Type, { urn, name, type }, fields = {}) {
   return message;
 }
 
+/**
+ * The resource calls the engine makes (Check, Diff, Create, Read, Update, Delete, Invoke) for resources of one type,
+ * as plain objects in and out; `initFailure` unpacks the ErrorResourceInitFailed detail of a failed call, or null.
+ */
+function engineCalls(client, type) {
+  const rpc = (method, request) => call(client(), method, request);
+  const urnOf = (name) => `urn:pulumi:dev::fleet::${type}::${name}`;
+  const about = (request, name, id) => {
+    if (id !== undefined) request.setId(id);
+    request.setUrn(urnOf(name));
+    request.setName(name);
+    request.setType(type);
+    return request;
+  };
+  const failuresOf = (response) => response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+  return {
+    urnOf,
+    async check(name, olds, news) {
+      const request = about(new providerPb.CheckRequest(), name);
+      request.setOlds(toStruct(olds));
+      request.setNews(toStruct(news));
+      request.setRandomseed(Buffer.alloc(32));
+      const response = await rpc('check', request);
+      return { inputs: fromStruct(response.getInputs()), failures: failuresOf(response) };
+    },
+    async diff(name, id, olds, oldInputs, news, ignoreChanges = []) {
+      const request = about(new providerPb.DiffRequest(), name, id);
+      request.setOlds(toStruct(olds));
+      request.setOldInputs(toStruct(oldInputs));
+      request.setNews(toStruct(news));
+      request.setIgnorechangesList(ignoreChanges);
+      const response = await rpc('diff', request);
+      const detailed = {};
+      response.getDetaileddiffMap().forEach((value, key) => { detailed[key] = value.getKind(); });
+      return {
+        changes: response.getChanges(), replaces: response.getReplacesList(), diffs: response.getDiffsList(),
+        deleteBeforeReplace: response.getDeletebeforereplace(), hasDetailedDiff: response.getHasdetaileddiff(), detailed,
+      };
+    },
+    async create(name, properties, { preview = false, timeout = 0 } = {}) {
+      const request = about(new providerPb.CreateRequest(), name);
+      request.setProperties(toStruct(properties));
+      request.setPreview(preview);
+      request.setTimeout(timeout);
+      const response = await rpc('create', request);
+      return { id: response.getId(), properties: fromStruct(response.getProperties()) };
+    },
+    async read(name, id, properties, inputs) {
+      const request = about(new providerPb.ReadRequest(), name, id);
+      if (properties) request.setProperties(toStruct(properties));
+      if (inputs) request.setInputs(toStruct(inputs));
+      const response = await rpc('read', request);
+      return { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
+    },
+    async update(name, id, olds, oldInputs, news, { preview = false, timeout = 0 } = {}) {
+      const request = about(new providerPb.UpdateRequest(), name, id);
+      request.setOlds(toStruct(olds));
+      request.setOldInputs(toStruct(oldInputs));
+      request.setNews(toStruct(news));
+      request.setPreview(preview);
+      request.setTimeout(timeout);
+      return fromStruct((await rpc('update', request)).getProperties());
+    },
+    async destroy(name, id, properties, oldInputs, { timeout = 0 } = {}) {
+      const request = about(new providerPb.DeleteRequest(), name, id);
+      request.setProperties(toStruct(properties));
+      request.setOldInputs(toStruct(oldInputs));
+      request.setTimeout(timeout);
+      await rpc('delete', request);
+    },
+    async invoke(tok, args) {
+      const request = new providerPb.InvokeRequest();
+      request.setTok(tok);
+      request.setArgs(toStruct(args));
+      const response = await rpc('invoke', request);
+      return { value: fromStruct(response.getReturn()), failures: failuresOf(response) };
+    },
+    initFailure(error) {
+      const status = statusDetails(error);
+      if (!status) return null;
+      const detail = status.getDetailsList().find((any) => any.getTypeName() === 'pulumirpc.ErrorResourceInitFailed');
+      if (!detail) return null;
+      const failed = detail.unpack(providerPb.ErrorResourceInitFailed.deserializeBinary, 'pulumirpc.ErrorResourceInitFailed');
+      return { id: failed.getId(), properties: fromStruct(failed.getProperties()), reasons: failed.getReasonsList() };
+    },
+  };
+}
+
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
   providerPb, providerGrpc, pluginPb, enginePb, statusPb, Empty, grpc,
-  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, assertStillAnswers, pluginPath, repoRoot,
+  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, assertStillAnswers, engineCalls, pluginPath, repoRoot,
 };

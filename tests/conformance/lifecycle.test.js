@@ -47,87 +47,7 @@ describe('WholesaleCustomer through the engine sequences', () => {
     await simulator.control('POST', 'settings', { provisioningSeconds: 1 });
   });
 
-  // --- the engine's calls -------------------------------------------------------------------------------------
-  const rpc = (method, request) => h.call(plugin.client, method, request);
-
-  /** Fills what the engine sends with every resource call: urn, name, type and, for an existing resource, its id. */
-  function about(request, name, id) {
-    if (id !== undefined) request.setId(id);
-    request.setUrn(urnOf(name));
-    request.setName(name);
-    request.setType(TYPE);
-    return request;
-  }
-
-  async function check(name, olds, news) {
-    const request = about(new h.providerPb.CheckRequest(), name);
-    request.setOlds(h.toStruct(olds));
-    request.setNews(h.toStruct(news));
-    request.setRandomseed(Buffer.alloc(32));
-    const response = await rpc('check', request);
-    return {
-      inputs: h.fromStruct(response.getInputs()),
-      failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-    };
-  }
-
-  async function diff(name, id, olds, oldInputs, news, ignoreChanges = []) {
-    const request = about(new h.providerPb.DiffRequest(), name, id);
-    request.setOlds(h.toStruct(olds));
-    request.setOldInputs(h.toStruct(oldInputs));
-    request.setNews(h.toStruct(news));
-    request.setIgnorechangesList(ignoreChanges);
-    const response = await rpc('diff', request);
-    const detailed = {};
-    response.getDetaileddiffMap().forEach((value, key) => { detailed[key] = value.getKind(); });
-    return {
-      changes: response.getChanges(), replaces: response.getReplacesList(), diffs: response.getDiffsList(),
-      deleteBeforeReplace: response.getDeletebeforereplace(), hasDetailedDiff: response.getHasdetaileddiff(), detailed,
-    };
-  }
-
-  async function create(name, properties, { preview = false, timeout = 0 } = {}) {
-    const request = about(new h.providerPb.CreateRequest(), name);
-    request.setProperties(h.toStruct(properties));
-    request.setPreview(preview);
-    request.setTimeout(timeout);
-    const response = await rpc('create', request);
-    return { id: response.getId(), properties: h.fromStruct(response.getProperties()) };
-  }
-
-  async function read(name, id, properties, inputs) {
-    const request = about(new h.providerPb.ReadRequest(), name, id);
-    if (properties) request.setProperties(h.toStruct(properties));
-    if (inputs) request.setInputs(h.toStruct(inputs));
-    const response = await rpc('read', request);
-    return { id: response.getId(), properties: h.fromStruct(response.getProperties()), inputs: h.fromStruct(response.getInputs()) };
-  }
-
-  async function update(name, id, olds, oldInputs, news, { preview = false } = {}) {
-    const request = about(new h.providerPb.UpdateRequest(), name, id);
-    request.setOlds(h.toStruct(olds));
-    request.setOldInputs(h.toStruct(oldInputs));
-    request.setNews(h.toStruct(news));
-    request.setPreview(preview);
-    return h.fromStruct((await rpc('update', request)).getProperties());
-  }
-
-  async function destroy(name, id, properties, oldInputs) {
-    const request = about(new h.providerPb.DeleteRequest(), name, id);
-    request.setProperties(h.toStruct(properties));
-    request.setOldInputs(h.toStruct(oldInputs));
-    await rpc('delete', request);
-  }
-
-  /** The ErrorResourceInitFailed detail of a failed call, or null. */
-  function initFailure(error) {
-    const status = h.statusDetails(error);
-    if (!status) return null;
-    const detail = status.getDetailsList().find((any) => any.getTypeName() === 'pulumirpc.ErrorResourceInitFailed');
-    if (!detail) return null;
-    const failed = detail.unpack(h.providerPb.ErrorResourceInitFailed.deserializeBinary, 'pulumirpc.ErrorResourceInitFailed');
-    return { id: failed.getId(), properties: h.fromStruct(failed.getProperties()), reasons: failed.getReasonsList() };
-  }
+  const { check, diff, create, read, update, destroy, invoke, initFailure } = h.engineCalls(() => plugin.client, TYPE);
 
   /** `pulumi up` of a new resource: preview (Check, Create preview), then the update (Check, Create). */
   async function upNew(name, program) {
@@ -375,17 +295,6 @@ describe('WholesaleCustomer through the engine sequences', () => {
     assert.equal(failed.properties.status, 'provisioning');
     assert.match(failed.reasons[0], /timed out after 3s/);
   });
-
-  async function invoke(tok, args) {
-    const request = new h.providerPb.InvokeRequest();
-    request.setTok(tok);
-    request.setArgs(h.toStruct(args));
-    const response = await rpc('invoke', request);
-    return {
-      value: h.fromStruct(response.getReturn()),
-      failures: response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-    };
-  }
 
   test('functions: getWholesaleCustomer by id or externalId, getWholesaleCustomers with filters', async () => {
     const { id } = await upNew('lookup-1', customer('lookup-1'));

@@ -110,6 +110,5 @@ public sealed class CustomerAwaiter(CustomerFleet fleet, IResourceLog log, PollS
         return $"{action} customer {customer.ExternalId ?? customer.Id}, Webex status {customer.Status}{packages} ({Elapsed(elapsed)})";
     }
 
-    public static string Elapsed(TimeSpan elapsed) =>
-        elapsed.TotalMinutes >= 1 ? $"{(int)elapsed.TotalMinutes}m{elapsed.Seconds:00}s" : $"{elapsed.TotalSeconds:0}s";
+    public static string Elapsed(TimeSpan elapsed) => OperationDeadline.Format(elapsed);
 }

@@ -20,7 +20,7 @@ public sealed partial class WholesaleCustomerResource
         }
         catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            throw Stopped(deadline, $"before customer {inputs.ExternalId} was provisioned; nothing was created", stopped);
+            throw deadline.Stopped($"before customer {inputs.ExternalId} was provisioned; nothing was created", stopped);
         }
 
         if (existing is not null)
@@ -189,7 +189,7 @@ public sealed partial class WholesaleCustomerResource
                     WholesaleCustomerMapping.LastKnown(created, inputs), [Incomplete(CustomerAwaiter.Stopped(deadline, created, stopped), created.Id, "while Webex was provisioning it")]);
             }
 
-            throw Stopped(deadline, $"while asking Webex to provision customer {inputs.ExternalId}; Webex may still create it: " +
+            throw deadline.Stopped($"while asking Webex to provision customer {inputs.ExternalId}; Webex may still create it: " +
                                     "the next `pulumi up` finds it by externalId and says how to adopt it", stopped);
         }
     }
@@ -289,16 +289,6 @@ public sealed partial class WholesaleCustomerResource
             ? $"cancelled {when} (customer {id}){status}. The customer is kept in the stack; the next `{next}` continues from there"
             : $"timed out after {CustomerAwaiter.Elapsed(outcome.Elapsed)} {when} (customer {id}){status}. The customer is kept in the stack: " +
               $"run `{next}` again to keep waiting, or allow more time with the customTimeouts resource option";
-    }
-
-    /// <summary>An operation stopped by its deadline or by the engine before there was a customer to record.</summary>
-    private static ProviderException Stopped(OperationDeadline deadline, string when, OperationCanceledException stopped)
-    {
-        var answer = WebexCallStoppedException.LastAnswerOf(stopped) is { } last ? $" (the last answer from Webex: {last})" : "";
-        return deadline.Expired
-            ? new ProviderException(ProviderErrorKind.TimedOut, $"timed out after {CustomerAwaiter.Elapsed(deadline.Elapsed)} {when}{answer}; " +
-                                                                "allow more time with the customTimeouts resource option, or run `pulumi up` again")
-            : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}{answer}");
     }
 
     private static void ThrowIfIncomplete(AwaitOutcome outcome, string id, string when)

@@ -41,8 +41,6 @@ public sealed class SubscriberFleet : IWholesaleSubscribersClient, IDisposable
     public Task<PrecheckResult> PrecheckAsync(PrecheckSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.PrecheckAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
 
-    public Task ResendConsentEmailAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        _client.ResendConsentEmailAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
 
     public IAsyncEnumerable<SubPartner> ListSubPartnersAsync(string? provisioningState, CancellationToken cancellationToken) =>
         _client.ListSubPartnersAsync(provisioningState, cancellationToken);

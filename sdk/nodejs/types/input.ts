@@ -133,3 +133,29 @@ export interface ProvisioningParametersArgs {
      */
     packages?: pulumi.Input<inputs.PackageParametersArgs>;
 }
+
+/**
+ * Who the subscriber is and where their calling lives.
+ */
+export interface SubscriberProvisioningParametersArgs {
+    /**
+     * The person's extension; a calling package needs it or `primaryPhoneNumber`. Example: `1001`.
+     */
+    extension?: pulumi.Input<string>;
+    /**
+     * The person's first name. Example: `Alice`.
+     */
+    firstName?: pulumi.Input<string>;
+    /**
+     * The person's last name. Example: `Smith`.
+     */
+    lastName?: pulumi.Input<string>;
+    /**
+     * The Webex Calling location of the person (when the customer has several). Example: `Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzE`.
+     */
+    locationId?: pulumi.Input<string>;
+    /**
+     * The person's phone number in E.164 form; a calling package needs it or `extension`. Example: `+14085550100`.
+     */
+    primaryPhoneNumber?: pulumi.Input<string>;
+}

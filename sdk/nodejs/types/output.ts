@@ -194,6 +194,104 @@ export interface ProvisioningParameters {
 }
 
 /**
+ * A sub-partner of the partner.
+ */
+export interface SubPartnerDetails {
+    /**
+     * When billing of the sub-partner started (ISO 8601).
+     */
+    readonly billingStartDate?: string;
+    /**
+     * When the sub-partner was created (ISO 8601).
+     */
+    readonly created?: string;
+    /**
+     * The sub-partner's Webex organization id: the `onBehalfOfSubPartnerOrgId` of its customers and subscribers.
+     */
+    readonly orgId?: string;
+    /**
+     * `active`, or `suspended`: it may remove customers and subscribers, but not provision or update them.
+     */
+    readonly provisioningState?: string;
+    /**
+     * The sub-partner's subscription id.
+     */
+    readonly subscriptionId?: string;
+}
+
+/**
+ * A subscriber as Webex reports it.
+ */
+export interface SubscriberDetails {
+    /**
+     * When Webex created the subscriber (ISO 8601).
+     */
+    readonly created?: string;
+    /**
+     * The Webex id of the subscriber's customer.
+     */
+    readonly customerId?: string;
+    /**
+     * The person's e-mail address.
+     */
+    readonly email?: string;
+    /**
+     * What failed when Webex provisioned the subscriber.
+     */
+    readonly errors?: outputs.WebexMessage[];
+    /**
+     * The externalId of the subscriber's customer.
+     */
+    readonly externalCustomerId?: string;
+    /**
+     * The Webex subscriber id.
+     */
+    readonly id: string;
+    /**
+     * When the subscriber's status last changed (ISO 8601).
+     */
+    readonly lastStatusChange?: string;
+    /**
+     * The subscriber's packages.
+     */
+    readonly packages?: string[];
+    /**
+     * The Webex person id, once provisioned.
+     */
+    readonly personId?: string;
+    /**
+     * `provisioned` or `pending_user_migration`.
+     */
+    readonly status?: string;
+}
+
+/**
+ * Who the subscriber is and where their calling lives.
+ */
+export interface SubscriberProvisioningParameters {
+    /**
+     * The person's extension; a calling package needs it or `primaryPhoneNumber`. Example: `1001`.
+     */
+    readonly extension?: string;
+    /**
+     * The person's first name. Example: `Alice`.
+     */
+    readonly firstName?: string;
+    /**
+     * The person's last name. Example: `Smith`.
+     */
+    readonly lastName?: string;
+    /**
+     * The Webex Calling location of the person (when the customer has several). Example: `Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzE`.
+     */
+    readonly locationId?: string;
+    /**
+     * The person's phone number in E.164 form; a calling package needs it or `extension`. Example: `+14085550100`.
+     */
+    readonly primaryPhoneNumber?: string;
+}
+
+/**
  * An error or warning Webex reported.
  */
 export interface WebexMessage {

@@ -73,7 +73,8 @@ public class GeneratedFilesTests
 
         Assert.Contains($"public const string? PluginDownloadURL = \"{url}\";", utilities);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(utilities, @"dst\.PluginDownloadURL = src\?\.PluginDownloadURL \?\? PluginDownloadURL;"));
-        Assert.Equal(["sdk/dotnet/Provider.cs", "sdk/dotnet/WholesaleCustomer.cs"], optionFactories.Select(file => file.Key).Order());
+        Assert.Equal(["sdk/dotnet/Provider.cs", .. SchemaNames("resources").Select(name => $"sdk/dotnet/{name}.cs")],
+            optionFactories.Select(file => file.Key).Order(StringComparer.Ordinal));
         Assert.All(optionFactories, file => Assert.Contains("PluginDownloadURL = Utilities.PluginDownloadURL,", file.Value));
         Assert.All(Generated.Where(file => file.Value.Contains("Deployment.Instance.Invoke")), file =>
             Assert.DoesNotMatch(@"Invoke(Async)?<[^>]+>\([^;]*options\)", file.Value)); // every invoke passes options.WithDefaults()
@@ -88,8 +89,9 @@ public class GeneratedFilesTests
         var package = JsonNode.Parse(Generated["sdk/nodejs/package.json"])!;
 
         Assert.Contains($"export const pluginDownloadURL: string | undefined = \"{url}\";", Generated["sdk/nodejs/utilities.ts"]);
-        Assert.Equal(["sdk/nodejs/getWholesaleCustomer.ts", "sdk/nodejs/getWholesaleCustomers.ts", "sdk/nodejs/provider.ts", "sdk/nodejs/wholesaleCustomer.ts"],
-            callers.Select(file => file.Key).Order());
+        string[] expected = [.. SchemaNames("functions").Concat(SchemaNames("resources")).Select(name => char.ToLowerInvariant(name[0]) + name[1..]).Append("provider")
+            .Select(name => $"sdk/nodejs/{name}.ts")];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), callers.Select(file => file.Key).Order(StringComparer.Ordinal));
         Assert.All(callers, file => Assert.Contains("opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts", file.Value));
         Assert.Contains("resourceInputs[\"accessToken\"] = accessToken === undefined ? undefined : pulumi.secret(accessToken);", Generated["sdk/nodejs/provider.ts"]);
         Assert.Equal(url, (string)package["pulumi"]!["server"]!);
@@ -97,6 +99,10 @@ public class GeneratedFilesTests
         Assert.Equal(sources.Select(file => file.Key["sdk/nodejs/".Length..]).Order(), package is null ? [] :
             JsonNode.Parse(Generated["sdk/nodejs/tsconfig.json"])!["files"]!.AsArray().Select(file => (string)file!).Order());
     }
+
+    /// <summary>The names of the schema's resources or functions (the last part of each token), in ordinal order.</summary>
+    private static IEnumerable<string> SchemaNames(string section) =>
+        JsonNode.Parse(Generated["schema.json"])![section]!.AsObject().Select(entry => entry.Key.Split(':')[^1]).Order(StringComparer.Ordinal);
 
     [Fact]
     public void TheSdkPackage_StatesItsPulumiRangeIconAndTags()
