@@ -37,6 +37,22 @@ return await Deployment.RunAsync(() =>
                 : null!,
         }, new CustomResourceOptions { ImportId = entry.WebexId! });
         statuses[$"{entry.ExternalId}Status"] = customer.Status;
+
+        foreach (var person in entry.Subscribers)
+        {
+            // customer.Id orders the engine's work: the customer is provisioned before its subscribers, removed after them.
+            var subscriber = new WholesaleSubscriber(FleetFile.ResourceName(entry, person), new WholesaleSubscriberArgs
+            {
+                CustomerId = customer.Id,
+                Email = person.Email,
+                Packages = person.Packages,
+                ProvisioningParameters = new SubscriberProvisioningParametersArgs
+                {
+                    FirstName = person.FirstName!, LastName = person.LastName!, Extension = person.Extension!, PrimaryPhoneNumber = person.PrimaryPhoneNumber!,
+                },
+            }, new CustomResourceOptions { ImportId = person.WebexId! });
+            statuses[$"{FleetFile.ResourceName(entry, person)}Status"] = subscriber.Status;
+        }
     }
 
     var inTrouble = GetWholesaleCustomers.Invoke(new GetWholesaleCustomersInvokeArgs { Status = { "error", "provisioned_with_errors" } });

@@ -1,4 +1,5 @@
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 using WebexWholesaleFleet;
 
 namespace WebexWholesale.Tests.Examples;
@@ -24,6 +25,18 @@ internal static class FleetProgram
                 },
             }
             : null,
+    };
+
+    /// <param name="customerId">the customer's id, unknown until it exists (a stand-in here)</param>
+    public static WholesaleSubscriberInputs Inputs(SubscriberEntry entry, string customerId) => new()
+    {
+        CustomerId = customerId,
+        Email = entry.Email,
+        Packages = entry.Packages,
+        ProvisioningParameters = new SubscriberProvisioningParametersInput
+        {
+            FirstName = entry.FirstName, LastName = entry.LastName, Extension = entry.Extension, PrimaryPhoneNumber = entry.PrimaryPhoneNumber,
+        },
     };
 
     private static AddressInput Address(AddressEntry entry) => new()
