@@ -63,8 +63,8 @@ public static class ExportCommand
         using var provider = ConfiguredProvider.Create(settings, time, _ => { }, retry);
         try
         {
-            var summary = await new FleetExport(provider.Customers, new Progress(stderr, time)).RunAsync(request, cancellationToken);
-            await stdout.WriteLineAsync($"wrote {summary.Customers} customers to {request.ImportFile} and {request.FleetFile}; " +
+            var summary = await new FleetExport(provider.Customers, provider.Subscribers, new Progress(stderr, time)).RunAsync(request, cancellationToken);
+            await stdout.WriteLineAsync($"wrote {summary.Customers} customers and {summary.Subscribers} subscribers to {request.ImportFile} and {request.FleetFile}; " +
                                         $"fill in what Webex does not return (marked TODO in {request.FleetFile}), then run " +
                                         $"`pulumi import --file {request.ImportFile}` or add import options to your program");
             return 0;

@@ -1,19 +1,24 @@
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 using WebexWholesale.Provider.Webex;
 
 namespace WebexWholesale.Exporter;
 
-/// <summary>One customer to adopt: its stable Pulumi name, its Webex id, and its inputs as Webex holds them.</summary>
-public sealed record ExportedCustomer(string PulumiName, string Id, WholesaleCustomerInputs Inputs);
+/// <summary>One customer to adopt: its stable Pulumi name, its Webex id, its inputs as Webex holds them, and its subscribers.</summary>
+public sealed record ExportedCustomer(string PulumiName, string Id, WholesaleCustomerInputs Inputs, IReadOnlyList<ExportedSubscriber> Subscribers);
 
-public sealed record ExportSummary(int Listed, int Customers);
+/// <summary>One subscriber to adopt, named after its customer and its e-mail.</summary>
+public sealed record ExportedSubscriber(string PulumiName, string Id, WholesaleSubscriberInputs Inputs);
+
+public sealed record ExportSummary(int Listed, int Customers, int Subscribers);
 
 /// <summary>
-/// Lists the customers (every page, through the client's retry rules), keeps those matching the filters, and writes
-/// the import file and the fleet file together: both or neither. The output files are opened before Webex is asked
+/// Lists the customers (every page, through the client's retry rules), keeps those matching the filters, lists the
+/// subscribers once (all of the partner context, which costs fewer requests than one list per customer) and keeps
+/// those of the kept customers, and writes the import file and the fleet file together: both or neither. The output files are opened before Webex is asked
 /// anything, so an unwritable path fails at once.
 /// </summary>
-public sealed class FleetExport(IWholesaleCustomersClient client, Progress progress)
+public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubscribersClient subscribersClient, Progress progress)
 {
     public async Task<ExportSummary> RunAsync(ExportRequest request, CancellationToken cancellationToken)
     {
@@ -42,9 +47,16 @@ public sealed class FleetExport(IWholesaleCustomersClient client, Progress progr
         }
 
         progress.Done(listed, customers.Count);
+        var subscribers = await SubscribersOfAsync(customers, request, cancellationToken);
         var names = PulumiNames.For(customers.Select(customer => (customer.Id, customer.ExternalId)).ToList());
+        var subscriberNames = PulumiNames.For(subscribers.Select(subscriber =>
+            (subscriber.Id, (string?)$"{names[subscriber.CustomerId!]}-{(subscriber.Email ?? subscriber.Id).Split('@')[0]}")).ToList());
+        var byCustomer = subscribers.ToLookup(subscriber => subscriber.CustomerId!, StringComparer.Ordinal);
         var exported = customers
-            .Select(customer => new ExportedCustomer(names[customer.Id], customer.Id, WholesaleCustomerMapping.ToInputs(customer, previous: null)))
+            .Select(customer => new ExportedCustomer(names[customer.Id], customer.Id, WholesaleCustomerMapping.ToInputs(customer, previous: null),
+                [.. byCustomer[customer.Id]
+                    .Select(subscriber => new ExportedSubscriber(subscriberNames[subscriber.Id], subscriber.Id, WholesaleSubscriberMapping.ToInputs(subscriber, oldInputs: null)))
+                    .OrderBy(subscriber => subscriber.PulumiName, StringComparer.Ordinal)]))
             .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal)
             .ToList();
 
@@ -52,15 +64,38 @@ public sealed class FleetExport(IWholesaleCustomersClient client, Progress progr
         fleetFile.Write(FleetFileWriter.Write(exported));
         importFile.Commit();
         fleetFile.Commit();
-        return new ExportSummary(listed, exported.Count);
+        return new ExportSummary(listed, exported.Count, subscribers.Count);
+    }
+
+    private async Task<List<Subscriber>> SubscribersOfAsync(List<Customer> customers, ExportRequest request, CancellationToken cancellationToken)
+    {
+        var kept = customers.Select(customer => customer.Id).ToHashSet(StringComparer.Ordinal);
+        var subscribers = new List<Subscriber>();
+        try
+        {
+            await foreach (var subscriber in subscribersClient.ListAsync(new SubscriberListFilter { PageSize = 100 }, request.SubPartner, cancellationToken))
+            {
+                if (subscriber.CustomerId is { } customerId && kept.Contains(customerId))
+                {
+                    subscribers.Add(subscriber);
+                }
+            }
+        }
+        catch (WebexApiException error)
+        {
+            throw new ExportException(Explain(error, request.BaseUrl), error);
+        }
+
+        progress.Subscribers(subscribers.Count);
+        return subscribers;
     }
 
     private static string Explain(WebexApiException error, string baseUrl) => error.Kind switch
     {
         WebexErrorKind.Unauthorized =>
-            $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with spark-admin:wholesale_customers_read{Tracking(error)}",
+            $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with spark-admin:wholesale_customers_read and spark-admin:wholesale_subscribers_read{Tracking(error)}",
         WebexErrorKind.Forbidden =>
-            $"Webex answered HTTP 403: the token lacks spark-admin:wholesale_customers_read or partner administrator rights{Tracking(error)}",
+            $"Webex answered HTTP 403 to {error.Operation}: the token lacks spark-admin:wholesale_customers_read or spark-admin:wholesale_subscribers_read, or partner administrator rights{Tracking(error)}",
         WebexErrorKind.Unavailable when error.StatusCode is null =>
             $"no answer from {baseUrl} ({error.InnerException?.Message ?? "connection lost"}): check --base-url (or WEBEX_BASE_URL) and the network",
         _ => error.Message,

@@ -47,9 +47,29 @@ public static class FleetFileWriter
             {
                 yaml.AppendLine("    # TODO: callingLocation (name, timezone, language) — Webex does not return the customer's first calling location");
             }
+
+            WriteSubscribers(yaml, customer);
         }
 
         return yaml.ToString();
+    }
+
+    /// <summary>The customer's subscribers; Webex does not return their names, numbers or extensions (provisioningParameters).</summary>
+    private static void WriteSubscribers(StringBuilder yaml, ExportedCustomer customer)
+    {
+        if (customer.Subscribers.Count == 0)
+        {
+            return;
+        }
+
+        yaml.AppendLine("    subscribers:");
+        foreach (var subscriber in customer.Subscribers)
+        {
+            var defaultName = $"{customer.PulumiName}-{(subscriber.Inputs.Email ?? "").Split('@')[0]}";
+            var name = subscriber.PulumiName == defaultName ? "" : $", pulumiName: {Quote(subscriber.PulumiName)}";
+            yaml.AppendLine($"      - {{email: {Quote(subscriber.Inputs.Email ?? "")}, packages: [{string.Join(", ", (subscriber.Inputs.Packages ?? []).Select(Quote))}], " +
+                            $"webexId: {Quote(subscriber.Id)}{name}}}");
+        }
     }
 
     private static string Quote(string value) => JsonSerializer.Serialize(value, ExportJson.Default.String);

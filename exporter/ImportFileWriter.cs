@@ -2,20 +2,25 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using WebexWholesale.Provider.Protocol;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 
 namespace WebexWholesale.Exporter;
 
-/// <summary>Pulumi's bulk import file (<c>pulumi import --file</c>): one entry per customer, by type, name and id.</summary>
+/// <summary>
+/// Pulumi's bulk import file (<c>pulumi import --file</c>): one entry per customer, by type, name and id, each followed
+/// by its subscribers.
+/// </summary>
 public static class ImportFileWriter
 {
     public static string Write(IReadOnlyList<ExportedCustomer> customers) =>
         JsonSerializer.Serialize(new ImportFile
         {
-            Resources = [.. customers.Select(customer => new ImportResource
-            {
-                Type = WholesaleCustomerResource.TypeToken, Name = customer.PulumiName, Id = customer.Id, Version = ProviderSession.Version,
-            })],
+            Resources = [.. customers.SelectMany(customer => customer.Subscribers
+                .Select(subscriber => Entry(WholesaleSubscriberResource.TypeToken, subscriber.PulumiName, subscriber.Id))
+                .Prepend(Entry(WholesaleCustomerResource.TypeToken, customer.PulumiName, customer.Id)))],
         }, ImportFileJson.Default.ImportFile) + "\n";
+
+    private static ImportResource Entry(string type, string name, string id) => new() { Type = type, Name = name, Id = id, Version = ProviderSession.Version };
 }
 
 public sealed record ImportFile

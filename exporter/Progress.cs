@@ -19,6 +19,9 @@ public sealed class Progress(TextWriter stderr, TimeProvider time)
         stderr.WriteLine($"listed {count} customers ({time.GetElapsedTime(_started, now).TotalSeconds:0.0} s)");
     }
 
+    public void Subscribers(int exported) =>
+        stderr.WriteLine($"listed {exported} subscribers of those customers ({time.GetElapsedTime(_started).TotalSeconds:0.0} s)");
+
     public void Done(int count, int exported) =>
         stderr.WriteLine($"listed {count} customers, exporting {exported} ({time.GetElapsedTime(_started).TotalSeconds:0.0} s)");
 }

@@ -29,6 +29,11 @@ before(async () => {
       customerInfo: { name: `Customer ${i}`, primaryEmail: `admin${i}@example.test` },
     });
   }
+  const customers = (await simulator.webex('GET', 'wholesale/customers?externalId=adopt-1')).body.items;
+  for (const email of ['ann@adopt-1.example.test', 'ben@adopt-1.example.test']) {
+    const made = await simulator.webex('POST', 'wholesale/subscribers', { customerId: customers[0].id, email, packages: ['webex_meetings'], provisioningParameters: {} });
+    assert.equal(made.status, 200);
+  }
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-export-'));
 });
 after(async () => {
@@ -44,11 +49,18 @@ test('exports every customer across pages, with progress on stderr and the token
 
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /listed 120 customers/);
+  assert.match(result.stderr, /listed 2 subscribers/);
   const resources = JSON.parse(fs.readFileSync(importFile, 'utf8')).resources;
-  assert.equal(resources.length, 120);
+  assert.equal(resources.length, 122);
   assert.deepEqual(Object.keys(resources[0]).sort(), ['id', 'name', 'type', 'version']);
   assert.equal(resources[0].type, 'webex-wholesale:index:WholesaleCustomer');
-  assert.match(fs.readFileSync(fleetFile, 'utf8'), /externalId: "adopt-1"\n/);
+  // Each subscriber follows its customer, named after it and the e-mail's local part.
+  const at = resources.findIndex((r) => r.name === 'adopt-1');
+  assert.deepEqual(resources.slice(at + 1, at + 3).map((r) => [r.type, r.name]),
+    [['webex-wholesale:index:WholesaleSubscriber', 'adopt-1-ann'], ['webex-wholesale:index:WholesaleSubscriber', 'adopt-1-ben']]);
+  const fleet = fs.readFileSync(fleetFile, 'utf8');
+  assert.match(fleet, /externalId: "adopt-1"\n/);
+  assert.match(fleet, /subscribers:\n {6}- \{email: "ann@adopt-1\.example\.test", packages: \["webex_meetings"\], webexId: "[^"]+"\}/);
 });
 
 test('a bad token is one clear line, exit 1, nothing written, no token echoed', async () => {
