@@ -48,9 +48,7 @@ public sealed record SubscriberDetails
         ExternalCustomerId = subscriber.ExternalCustomerId,
         Packages = subscriber.AllPackages,
         Status = subscriber.Status,
-        Errors = subscriber.Errors is { Count: > 0 } errors
-            ? [.. errors.Select(error => new WebexMessageOutput { ErrorCode = error.ErrorCode, Description = error.Description })]
-            : null,
+        Errors = WebexMessageOutput.From(subscriber.Errors),
         Created = subscriber.Created,
         LastStatusChange = subscriber.LastStatusChange,
     };

@@ -11,4 +11,8 @@ public sealed record WebexMessageOutput
 
     /// <summary>What went wrong, in Webex's words.</summary>
     public string? Description { get; init; }
+
+    /// <summary>Webex's errors or warnings as outputs; null for none, so an empty list never shows as a change.</summary>
+    public static List<WebexMessageOutput>? From(IReadOnlyList<Webex.WebexErrorDetail>? details) =>
+        details is null or { Count: 0 } ? null : [.. details.Select(detail => new WebexMessageOutput { ErrorCode = detail.ErrorCode, Description = detail.Description })];
 }

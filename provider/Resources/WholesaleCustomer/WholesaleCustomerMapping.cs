@@ -62,10 +62,10 @@ public static class WholesaleCustomerMapping
         {
             Name = package.Name,
             Status = package.Status,
-            Errors = Messages(package.Errors),
-            Warnings = Messages(package.Warnings),
+            Errors = WebexMessageOutput.From(package.Errors),
+            Warnings = WebexMessageOutput.From(package.Warnings),
         }).ToList(),
-        Errors = Messages(customer.Errors),
+        Errors = WebexMessageOutput.From(customer.Errors),
     };
 
     /// <summary>
@@ -119,7 +119,4 @@ public static class WholesaleCustomerMapping
         Meetings = parameters.Meetings is { } meetings ? new MeetingsParameters { Timezone = meetings.Timezone } : null,
         Packages = parameters.Packages?.Limits is { } limits ? new PackageParameters { Limits = limits } : null,
     };
-
-    private static List<WebexMessageOutput>? Messages(IReadOnlyList<WebexErrorDetail>? details) =>
-        details is null or { Count: 0 } ? null : [.. details.Select(detail => new WebexMessageOutput { ErrorCode = detail.ErrorCode, Description = detail.Description })];
 }

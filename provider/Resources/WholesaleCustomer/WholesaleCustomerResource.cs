@@ -33,22 +33,11 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
         var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
             ? news.Value with { Packages = PackageSet.Of(packages) }
             : news.Value;
-        var failures = validation.Failures.ToList();
-        var warnings = validation.Warnings.ToList();
-
-        if (creating && failures.Count == 0 && news.Unknowns.IsEmpty && context.Settings?.Precheck != false && context.Provider is { } provider)
+        return await CheckSteps.RunAsync(inputs, creating, news.Unknowns, (validation.Failures, validation.Warnings), async provider =>
         {
             var advice = await PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Time, context.Cancellation);
-            failures.AddRange(advice.Failures);
-            warnings.AddRange(advice.Warnings);
-        }
-
-        foreach (var warning in warnings)
-        {
-            await context.Log.WarningAsync(warning);
-        }
-
-        return new CheckResult<WholesaleCustomerInputs>(inputs, failures);
+            return (advice.Failures, advice.Warnings);
+        }, context);
     }
 
     public ResourceDiff Diff(WholesaleCustomerInputs oldInputs, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges) =>

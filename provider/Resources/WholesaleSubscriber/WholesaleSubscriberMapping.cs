@@ -49,9 +49,7 @@ public static class WholesaleSubscriberMapping
         PersonId = subscriber.PersonId,
         ExternalCustomerId = subscriber.ExternalCustomerId,
         Status = subscriber.Status,
-        Errors = subscriber.Errors is { Count: > 0 } errors
-            ? [.. errors.Select(error => new WebexMessageOutput { ErrorCode = error.ErrorCode, Description = error.Description })]
-            : null,
+        Errors = WebexMessageOutput.From(subscriber.Errors),
         Created = subscriber.Created,
         LastStatusChange = subscriber.LastStatusChange,
     };

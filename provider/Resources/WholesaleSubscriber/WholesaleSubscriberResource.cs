@@ -31,27 +31,15 @@ public sealed partial class WholesaleSubscriberResource : ICustomResource<Wholes
     public async Task<CheckResult<WholesaleSubscriberInputs>> CheckAsync(Decoded<WholesaleSubscriberInputs>? olds, Decoded<WholesaleSubscriberInputs> news,
         ResourceContext context)
     {
-        var creating = olds is null;
         var validation = WholesaleSubscriberValidation.Validate(news, olds?.Value.Packages ?? []);
         var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
             ? news.Value with { Packages = PackageSet.Of(packages) }
             : news.Value;
-        var failures = validation.Failures.ToList();
-        var warnings = validation.Warnings.ToList();
-
-        if (creating && failures.Count == 0 && news.Unknowns.IsEmpty && context.Settings?.Precheck != false && context.Provider is { } provider)
+        return await CheckSteps.RunAsync(inputs, olds is null, news.Unknowns, (validation.Failures, validation.Warnings), async provider =>
         {
             var advice = await SubscriberPrecheck.AskAsync(provider.Subscribers, inputs, context.Time, context.Cancellation);
-            failures.AddRange(advice.Failures);
-            warnings.AddRange(advice.Warnings);
-        }
-
-        foreach (var warning in warnings)
-        {
-            await context.Log.WarningAsync(warning);
-        }
-
-        return new CheckResult<WholesaleSubscriberInputs>(inputs, failures);
+            return (advice.Failures, advice.Warnings);
+        }, context);
     }
 
     /// <summary>

@@ -6,30 +6,17 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// polled together. Whatever answers a call was fetched after the call was asked, never for a customer this provider
 /// changed since; a customer missing from a list is asked for by GET, so "gone" keeps its meaning.
 /// </summary>
-public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
+public sealed class CustomerFleet(IWholesaleCustomersClient client, TimeProvider time, FleetOptions? options = null)
+    : FleetClient<Customer>(new Fleet<Customer>(subPartner => new CustomerListing(client, subPartner), time, options)), IWholesaleCustomersClient
 {
-    private readonly IWholesaleCustomersClient _client;
-    private readonly Fleet<Customer> _fleet;
-
-    public CustomerFleet(IWholesaleCustomersClient client, TimeProvider time, FleetOptions? options = null)
-    {
-        _client = client;
-        _fleet = new Fleet<Customer>(subPartner => new CustomerListing(client, subPartner), time, options);
-    }
-
-    /// <summary>
-    /// The customer as Webex shows it after this call was made: from list pages fetched after it, shared with the
-    /// reads that arrive together, else by GET; null when Webex answers 404.
-    /// </summary>
-    public Task<Customer?> ReadAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        _fleet.ReadAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
+    private readonly IWholesaleCustomersClient _client = client;
 
     /// <summary>How long a duplicate lookup may wait for a list of all customers to begin before it asks alone.</summary>
     public static TimeSpan LookupPatience => Fleet<Customer>.LookupPatience;
 
     /// <summary>The customer with this externalId, or null, from a list begun after the lookup was asked (<see cref="Fleet{TItem}.FindByLookupKeyAsync"/>).</summary>
     public Task<Customer?> FindExistingAsync(string externalId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        _fleet.FindByLookupKeyAsync(externalId, onBehalfOfSubPartnerOrgId, cancellationToken);
+        Fleet.FindByLookupKeyAsync(externalId, onBehalfOfSubPartnerOrgId, cancellationToken);
 
     /// <summary>
     /// The customer as Webex shows it <paramref name="after"/> from now, from the shared polls, or sooner when they
@@ -39,7 +26,7 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
     /// <param name="removal">the waiter waits for the customer to be gone</param>
     public Task<Customer?> NextLookAsync(string customerId, string? onBehalfOfSubPartnerOrgId, TimeSpan after, string? lastStatus, bool removal,
         CancellationToken cancellationToken) =>
-        _fleet.NextLookAsync(customerId, onBehalfOfSubPartnerOrgId, after, lastStatus, removal, cancellationToken);
+        Fleet.NextLookAsync(customerId, onBehalfOfSubPartnerOrgId, after, lastStatus, removal, cancellationToken);
 
     public Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.ListPageAsync(filter, offset, onBehalfOfSubPartnerOrgId, cancellationToken);
@@ -53,34 +40,22 @@ public sealed class CustomerFleet : IWholesaleCustomersClient, IDisposable
     public Task<PrecheckResult> PrecheckAsync(PrecheckCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.PrecheckAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
 
-    public async Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        using (_fleet.Writing(removal: false, WriteJournal.LookupKey(request.ExternalId)))
+    public Task<string> ProvisionAsync(ProvisionCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: false, [WriteJournal.LookupKey(request.ExternalId)], async () =>
         {
             var id = await _client.ProvisionAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
-            using (_fleet.Writing(removal: false, WriteJournal.IdKey(id)))
+            Fleet.Writing(removal: false, WriteJournal.IdKey(id)).Dispose(); // the new id is touched now: no earlier list answers for it
+            return id;
+        });
+
+    public Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: false, request.ExternalId is { } externalId ? [WriteJournal.IdKey(customerId), WriteJournal.LookupKey(externalId)] : [WriteJournal.IdKey(customerId)],
+            async () =>
             {
-                return id;
-            }
-        }
-    }
+                await _client.UpdateAsync(customerId, request, onBehalfOfSubPartnerOrgId, cancellationToken);
+                return true;
+            });
 
-    public async Task UpdateAsync(string customerId, UpdateCustomerRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        string[] keys = request.ExternalId is { } externalId ? [WriteJournal.IdKey(customerId), WriteJournal.LookupKey(externalId)] : [WriteJournal.IdKey(customerId)];
-        using (_fleet.Writing(removal: false, keys))
-        {
-            await _client.UpdateAsync(customerId, request, onBehalfOfSubPartnerOrgId, cancellationToken);
-        }
-    }
-
-    public async Task<bool> RemoveAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        using (_fleet.Writing(removal: true, WriteJournal.IdKey(customerId)))
-        {
-            return await _client.RemoveAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken);
-        }
-    }
-
-    public void Dispose() => _fleet.Dispose();
+    public Task<bool> RemoveAsync(string customerId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: true, [WriteJournal.IdKey(customerId)], () => _client.RemoveAsync(customerId, onBehalfOfSubPartnerOrgId, cancellationToken));
 }

@@ -6,28 +6,18 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// requested after they arrived; lookups by e-mail share lists begun after them; writes are noted. It sends through
 /// the same HTTP pipeline as the customers, so both share one rate governor.
 /// </summary>
-public sealed class SubscriberFleet : IWholesaleSubscribersClient, IDisposable
+public sealed class SubscriberFleet(IWholesaleSubscribersClient client, TimeProvider time, FleetOptions? options = null)
+    : FleetClient<Subscriber>(new Fleet<Subscriber>(subPartner => new SubscriberListing(client, subPartner), time, options)), IWholesaleSubscribersClient
 {
-    private readonly IWholesaleSubscribersClient _client;
-    private readonly Fleet<Subscriber> _fleet;
-
-    public SubscriberFleet(IWholesaleSubscribersClient client, TimeProvider time, FleetOptions? options = null)
-    {
-        _client = client;
-        _fleet = new Fleet<Subscriber>(subPartner => new SubscriberListing(client, subPartner), time, options);
-    }
-
-    /// <summary>The subscriber as Webex shows it after this call was made; null when Webex answers 404.</summary>
-    public Task<Subscriber?> ReadAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        _fleet.ReadAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
+    private readonly IWholesaleSubscribersClient _client = client;
 
     /// <summary>The subscriber with this e-mail (any case), or null, from a list begun after the lookup was asked.</summary>
     public Task<Subscriber?> FindByEmailAsync(string email, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
-        _fleet.FindByLookupKeyAsync(SubscriberListing.KeyOf(email), onBehalfOfSubPartnerOrgId, cancellationToken);
+        Fleet.FindByLookupKeyAsync(SubscriberListing.KeyOf(email), onBehalfOfSubPartnerOrgId, cancellationToken);
 
     /// <summary>The subscriber as Webex shows it <paramref name="after"/> from now, from the shared polls (null: 404).</summary>
     public Task<Subscriber?> NextLookAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, TimeSpan after, bool removal, CancellationToken cancellationToken) =>
-        _fleet.NextLookAsync(subscriberId, onBehalfOfSubPartnerOrgId, after, lastStatus: null, removal, cancellationToken);
+        Fleet.NextLookAsync(subscriberId, onBehalfOfSubPartnerOrgId, after, lastStatus: null, removal, cancellationToken);
 
     public IAsyncEnumerable<Subscriber> ListAsync(SubscriberListFilter filter, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
         _client.ListAsync(filter, onBehalfOfSubPartnerOrgId, cancellationToken);
@@ -45,33 +35,17 @@ public sealed class SubscriberFleet : IWholesaleSubscribersClient, IDisposable
     public IAsyncEnumerable<SubPartner> ListSubPartnersAsync(string? provisioningState, CancellationToken cancellationToken) =>
         _client.ListSubPartnersAsync(provisioningState, cancellationToken);
 
-    public async Task<Subscriber> ProvisionAsync(ProvisionSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        using (_fleet.Writing(removal: false, WriteJournal.LookupKey(SubscriberListing.KeyOf(request.Email))))
+    public Task<Subscriber> ProvisionAsync(ProvisionSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: false, [WriteJournal.LookupKey(SubscriberListing.KeyOf(request.Email))], async () =>
         {
             var subscriber = await _client.ProvisionAsync(request, onBehalfOfSubPartnerOrgId, cancellationToken);
-            using (_fleet.Writing(removal: false, WriteJournal.IdKey(subscriber.Id)))
-            {
-                return subscriber;
-            }
-        }
-    }
+            Fleet.Writing(removal: false, WriteJournal.IdKey(subscriber.Id)).Dispose(); // the new id is touched now: no earlier list answers for it
+            return subscriber;
+        });
 
-    public async Task<Subscriber> UpdateAsync(string subscriberId, UpdateSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        using (_fleet.Writing(removal: false, WriteJournal.IdKey(subscriberId)))
-        {
-            return await _client.UpdateAsync(subscriberId, request, onBehalfOfSubPartnerOrgId, cancellationToken);
-        }
-    }
+    public Task<Subscriber> UpdateAsync(string subscriberId, UpdateSubscriberRequest request, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: false, [WriteJournal.IdKey(subscriberId)], () => _client.UpdateAsync(subscriberId, request, onBehalfOfSubPartnerOrgId, cancellationToken));
 
-    public async Task<bool> RemoveAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken)
-    {
-        using (_fleet.Writing(removal: true, WriteJournal.IdKey(subscriberId)))
-        {
-            return await _client.RemoveAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken);
-        }
-    }
-
-    public void Dispose() => _fleet.Dispose();
+    public Task<bool> RemoveAsync(string subscriberId, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
+        WritingAsync(removal: true, [WriteJournal.IdKey(subscriberId)], () => _client.RemoveAsync(subscriberId, onBehalfOfSubPartnerOrgId, cancellationToken));
 }
