@@ -58,6 +58,7 @@ public sealed partial class CustomerStore
     {
         lock (_gate)
         {
+            AdvanceAll(); // the precheck asks too: it must see a provisioning that finished since the last request
             if (Suspended(subPartner) is { } suspended)
             {
                 return suspended;
