@@ -134,7 +134,7 @@ $(BARE): tests/bench/BareServer/Program.cs tests/bench/BareServer/BareServer.csp
 	$(DOTNET) publish tests/bench/BareServer/BareServer.csproj -c Release -r $(RID) -o bin/.publish/bare --nologo -v quiet
 
 # Start-up and memory (NativeAOT against the JIT build and a bare AOT server), a no-op preview, and a 1,000-customer
-# fleet at 20 requests/s in every scenario (about 25 minutes); the tables go into BENCHMARKS.md (tests/bench/report.js),
+# fleet and 2,000 subscribers (100 customers × 20) at 20 requests/s in every scenario (about 45 minutes); the tables go into BENCHMARKS.md (tests/bench/report.js),
 # raw figures stay in bin/bench/.
 bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 	$(DOTNET) build provider/Provider.csproj -c Release --nologo -v quiet
@@ -143,6 +143,8 @@ bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 		| tee bin/bench/startup.md
 	node tests/bench/fleet.js $(CURDIR)/$(PLUGIN) $(CURDIR)/provider/bin/Release/net10.0/pulumi-resource-webex-wholesale.dll | tee bin/bench/preview.md
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/fleet-scale.js --json bin/bench/fleet.json | tee bin/bench/fleet.md
+	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/fleet-scale.js --customers 100 --subscribers 20 --json bin/bench/subscribers.json \
+		| tee bin/bench/subscribers.md
 	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH)
 
 clean:

@@ -25,7 +25,7 @@ function replaceBlock(text, name, content) {
 
 function main() {
   let text = fs.readFileSync(file, 'utf8');
-  const outputs = ['startup', 'preview', 'fleet'].filter((name) => fs.existsSync(path.join(folder, `${name}.md`)));
+  const outputs = ['startup', 'preview', 'fleet', 'subscribers'].filter((name) => fs.existsSync(path.join(folder, `${name}.md`)));
   for (const name of outputs) text = replaceBlock(text, name, fs.readFileSync(path.join(folder, `${name}.md`), 'utf8'));
 
   const commit = git('rev-parse', '--short=12', 'HEAD');
