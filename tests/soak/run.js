@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // make soak: the fault soak at full size, its figures printed and written to bin/soak-report.json.
-// Usage: node tests/soak/run.js [customers=500] [killTrials=60] [parallel=16]
+// Usage: node tests/soak/run.js [customers=500] [killTrials=60] [parallel=16] [subscribersPerCustomer=4]
 'use strict';
 
 const fs = require('node:fs');
@@ -8,10 +8,10 @@ const path = require('node:path');
 const { runSoak } = require('./soak');
 
 (async () => {
-  const [customers = 500, killTrials = 60, parallel = 16] = process.argv.slice(2).map(Number);
+  const [customers = 500, killTrials = 60, parallel = 16, subscribers = 4] = process.argv.slice(2).map(Number);
   const started = Date.now();
-  const figures = await runSoak({ customers, killTrials, parallel, seed: 20261130, log: (line) => console.error(line) });
-  const report = { customers, killTrials, parallel, minutes: Number(((Date.now() - started) / 60000).toFixed(1)), ...figures };
+  const figures = await runSoak({ customers, subscribers, killTrials, parallel, seed: 20261130, log: (line) => console.error(line) });
+  const report = { customers, subscribersPerCustomer: subscribers, killTrials, parallel, minutes: Number(((Date.now() - started) / 60000).toFixed(1)), ...figures };
   const file = path.resolve(__dirname, '..', '..', 'bin', 'soak-report.json');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');

@@ -1,4 +1,5 @@
-// The fault soak: a fleet driven through create, update, refresh and delete the way the engine drives a provider,
+// The fault soak: a fleet of customers, each with its subscribers, driven through create, update, refresh and delete
+// the way the engine drives a provider (a customer before its subscribers, its subscribers before it on delete),
 // against the simulator answering with random 503s, 429 bursts, writes processed but answered with a dropped
 // connection, and jittered latency; plus SIGKILL trials in which a fresh plugin finishes the job as the engine would.
 // After every phase the simulator's state is checked. A canary token is looked for in every byte the plugins write.
@@ -7,14 +8,27 @@
 const crypto = require('node:crypto');
 const h = require('../conformance/harness');
 
-const TYPE = 'webex-wholesale:index:WholesaleCustomer';
-const urnOf = (name) => `urn:pulumi:soak::fleet::${TYPE}::${name}`;
+const CUSTOMER = 'webex-wholesale:index:WholesaleCustomer';
+const SUBSCRIBER = 'webex-wholesale:index:WholesaleSubscriber';
+const isSubscriber = (name) => name.includes('.sub-');
+const typeOf = (name) => (isSubscriber(name) ? SUBSCRIBER : CUSTOMER);
+const urnOf = (name) => `urn:pulumi:soak::fleet::${typeOf(name)}::${name}`;
+const CALLING = ['webex_calling'];
 const ADDRESS = { addressLine1: '1 Main St', city: 'Springfield', country: 'US' };
 
 function customer(externalId, packages = ['webex_meetings']) {
   return {
     provisioningId: 'template-1', externalId, address: ADDRESS, packages,
     customerInfo: { name: `Customer ${externalId}`, primaryEmail: `${externalId}@example.test` },
+  };
+}
+
+/** Subscriber `name` (`<customer>.sub-<k>`) of the customer with this id; moving to calling brings its extension. */
+function subscriber(name, customerId, packages = ['webex_meetings']) {
+  const calling = packages.includes('webex_calling');
+  return {
+    customerId, email: `${name}@soak.example.test`, packages,
+    provisioningParameters: { firstName: 'Soak', lastName: name, ...(calling ? { extension: String(1000 + Number(name.split('-').pop())) } : {}) },
   };
 }
 
@@ -27,8 +41,8 @@ async function inParallel(items, limit, work) {
 }
 
 class Soak {
-  constructor({ customers, killTrials, parallel, seed, log }) {
-    Object.assign(this, { customers, killTrials, parallel, seed, log: log || (() => {}) });
+  constructor({ customers, subscribers = 0, killTrials, parallel, seed, log }) {
+    Object.assign(this, { customers, subscribers, killTrials, parallel, seed, log: log || (() => {}) });
     this.canary = `canary-${crypto.randomBytes(12).toString('hex')}`;
     this.stack = new Map(); // name -> { id, state, inputs }: what the engine has recorded
     this.written = []; // every byte every plugin wrote, and every answer
@@ -68,7 +82,7 @@ class Soak {
   }
 
   request(Type, name, fields) {
-    return h.resourceRequest(Type, { urn: urnOf(name), name, type: TYPE }, fields);
+    return h.resourceRequest(Type, { urn: urnOf(name), name, type: typeOf(name) }, fields);
   }
 
   async rpc(plugin, method, request) {
@@ -167,41 +181,72 @@ class Soak {
     const before = (await this.simulator.control('GET', 'requests')).body.length;
     await work();
     const customers = (await this.simulator.control('GET', 'customers')).body;
+    const subscribers = (await this.simulator.control('GET', 'subscribers')).body;
     const requests = (await this.simulator.control('GET', 'requests')).body.slice(before);
     const injected = {
       unavailable503: requests.filter((r) => r.status === 503).length,
       rateLimited429: requests.filter((r) => r.status === 429).length,
       answersDropped: requests.filter((r) => r.status === 0).length,
     };
-    const check = this.checkState(customers, name === 'delete');
+    const check = this.checkState(customers, subscribers, name === 'delete');
     this.figures.phases[name] = { seconds: (Date.now() - started) / 1000, webexRequests: requests.length, ...injected, ...check };
     this.log(`${name}: ${JSON.stringify(this.figures.phases[name])}`);
   }
 
-  /** One customer per externalId, and every customer in Webex is one the stack records (none after destroy). */
-  checkState(customers, destroyed) {
-    const live = customers.filter((c) => c.status !== 'deleting');
-    const byExternalId = new Map();
-    for (const c of live) byExternalId.set(c.externalId, (byExternalId.get(c.externalId) || 0) + 1);
-    const duplicates = [...byExternalId.values()].filter((n) => n > 1).length;
+  /**
+   * One customer per externalId and one subscriber per e-mail, and every customer and subscriber in Webex is one the
+   * stack records (none after destroy).
+   */
+  checkState(customers, subscribers, destroyed) {
+    const repeated = (keys) => {
+      const counts = new Map();
+      for (const key of keys) counts.set(key, (counts.get(key) || 0) + 1);
+      return [...counts.values()].filter((n) => n > 1).length;
+    };
+    const duplicates = repeated(customers.filter((c) => c.status !== 'deleting').map((c) => c.externalId)) +
+      repeated(subscribers.map((s) => s.email.toLowerCase()));
     const recorded = new Set([...this.stack.values()].map((entry) => entry.id));
-    const orphans = destroyed ? customers.length : customers.filter((c) => !recorded.has(c.id)).length;
+    const orphans = destroyed ? customers.length + subscribers.length : [...customers, ...subscribers].filter((item) => !recorded.has(item.id)).length;
     this.figures.duplicates += duplicates;
     this.figures.orphans += orphans;
-    return { customersInWebex: customers.length, duplicates, orphans };
+    return { customersInWebex: customers.length, subscribersInWebex: subscribers.length, duplicates, orphans };
+  }
+
+  subscribersOf(name) {
+    return Array.from({ length: this.subscribers }, (_, k) => `${name}.sub-${k + 1}`);
+  }
+
+  /** The program of `name`: a customer, or a subscriber of the customer the stack records. */
+  program(name, updated = false) {
+    if (!isSubscriber(name)) return customer(name, updated ? ['webex_meetings', 'cx_ai_assistant'] : ['webex_meetings']);
+    const owner = this.stack.get(name.split('.sub-')[0]);
+    return subscriber(name, owner && owner.id, updated ? CALLING : ['webex_meetings']);
+  }
+
+  /** A customer, then its subscribers, created or brought up to date: what `pulumi up` does for one customer's tree. */
+  async up(plugin, name, updated) {
+    for (const item of [name, ...this.subscribersOf(name)]) {
+      await this.withReruns(() => (this.stack.has(item) ? this.update(plugin, item, this.program(item, updated)) : this.create(plugin, item, this.program(item, updated))));
+    }
+  }
+
+  /** The subscribers first, then the customer, as the engine orders deletes by dependency. */
+  async down(plugin, name) {
+    for (const item of [...this.subscribersOf(name), name].filter((n) => this.stack.has(n))) {
+      await this.withReruns(() => this.destroy(plugin, item));
+    }
   }
 
   async run() {
     const names = Array.from({ length: this.customers }, (_, i) => `soak-${String(i + 1).padStart(4, '0')}`);
-    await this.phase('create', () => inParallel(names, this.parallel,
-      (name) => this.withReruns(() => (this.stack.has(name) ? this.update(this.plugin, name, customer(name)) : this.create(this.plugin, name, customer(name))))));
-    await this.phase('update', () => inParallel(names, this.parallel,
-      (name) => this.withReruns(() => this.update(this.plugin, name, customer(name, ['webex_meetings', 'cx_ai_assistant'])))));
-    await this.phase('refresh', () => inParallel(names, this.parallel, (name) => this.withReruns(() => this.refresh(this.plugin, name))));
-    const drift = await this.finalRefreshDrift(names);
+    const everything = names.flatMap((name) => [name, ...this.subscribersOf(name)]);
+    await this.phase('create', () => inParallel(names, this.parallel, (name) => this.up(this.plugin, name, false)));
+    await this.phase('update', () => inParallel(names, this.parallel, (name) => this.up(this.plugin, name, true)));
+    await this.phase('refresh', () => inParallel(everything.filter((n) => this.stack.has(n)), this.parallel,
+      (name) => this.withReruns(() => this.refresh(this.plugin, name))));
+    const drift = await this.finalRefreshDrift(everything);
     this.figures.driftAfterRefresh = drift;
-    await this.phase('delete', () => inParallel([...this.stack.keys()], this.parallel,
-      (name) => this.withReruns(() => this.destroy(this.plugin, name))));
+    await this.phase('delete', () => inParallel(names, this.parallel, (name) => this.down(this.plugin, name)));
     await this.killTrialsRun();
     this.figures.tokenLeaks = this.written.filter((text) => text.includes(this.canary)).length +
       this.engine.logs.filter((log) => log.message.includes(this.canary)).length;
@@ -210,13 +255,13 @@ class Soak {
     return this.figures;
   }
 
-  /** After the refresh, the program (with the package added) diffs against every customer with no change. */
+  /** After the refresh, the program (with the package added, subscribers on calling) diffs against every resource with no change. */
   async finalRefreshDrift(names) {
     let drifted = 0;
     await this.chaos(false);
     for (const name of names.filter((n) => this.stack.has(n))) {
       const { id, state, inputs } = this.stack.get(name);
-      const program = customer(name, ['webex_meetings', 'cx_ai_assistant']);
+      const program = this.program(name, true);
       const diff = await this.rpc(this.plugin, 'diff', this.request('DiffRequest', name, {
         Id: id, Olds: h.toStruct(state), OldInputs: h.toStruct(inputs), News: h.toStruct({ ...program, packages: [...program.packages].sort() }),
       }));
@@ -232,15 +277,19 @@ class Soak {
   async killTrialsRun() {
     const kills = { trials: 0, converged: 0, refusedWithBothCommands: 0, failed: 0 };
     const random = seeded(this.seed);
+    // with subscribers, every other trial kills a plugin working on a subscriber of one host customer
+    const host = 'kill-host';
+    if (this.subscribers > 0 && this.killTrials > 0) await this.withReruns(() => this.create(this.plugin, host, this.program(host)));
     for (let trial = 1; trial <= this.killTrials; trial++) {
-      const name = `kill-${String(trial).padStart(3, '0')}`;
+      const padded = String(trial).padStart(3, '0');
+      const name = this.subscribers > 0 && trial % 2 === 0 ? `${host}.sub-${padded}` : `kill-${padded}`;
       const operation = ['create', 'update', 'delete'][trial % 3];
       kills.trials++;
       try {
-        if (operation !== 'create') await this.withReruns(() => this.create(this.plugin, name, customer(name)));
+        if (operation !== 'create') await this.withReruns(() => this.create(this.plugin, name, this.program(name)));
         const victim = await this.newPlugin();
-        const step = operation === 'create' ? this.create(victim, name, customer(name))
-          : operation === 'update' ? this.update(victim, name, customer(name, ['webex_meetings', 'cx_ai_assistant']))
+        const step = operation === 'create' ? this.create(victim, name, this.program(name))
+          : operation === 'update' ? this.update(victim, name, this.program(name, true))
             : this.destroy(victim, name);
         step.catch(() => {}); // the plugin dies under it
         await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1500)));
@@ -258,7 +307,9 @@ class Soak {
     }
 
     const customers = (await this.simulator.control('GET', 'customers')).body.filter((c) => c.externalId && c.externalId.startsWith('kill-'));
-    kills.duplicates = customers.length - new Set(customers.map((c) => c.externalId)).size;
+    const subscribers = (await this.simulator.control('GET', 'subscribers')).body.filter((sub) => sub.email.startsWith('kill-'));
+    kills.duplicates = customers.length - new Set(customers.map((c) => c.externalId)).size +
+      subscribers.length - new Set(subscribers.map((sub) => sub.email.toLowerCase())).size;
     this.figures.kills = kills;
     this.figures.duplicates += kills.duplicates;
   }
@@ -271,20 +322,20 @@ class Soak {
 
     if (operation === 'create') {
       try {
-        await this.create(this.plugin, name, customer(name));
+        await this.create(this.plugin, name, this.program(name));
         return 'converged';
       } catch (error) {
         const details = error.details || '';
         if (!/pulumi import /.test(details) || !/pulumi refresh --import-pending-creates/.test(details)) throw error;
         const id = details.match(/\(id ([^,]+),/)[1];
-        this.stack.set(name, { id, state: {}, inputs: customer(name) }); // adopted, as `pulumi refresh --import-pending-creates` would
+        this.stack.set(name, { id, state: {}, inputs: this.program(name) }); // adopted, as `pulumi refresh --import-pending-creates` would
         await this.withReruns(() => this.refresh(this.plugin, name));
         return 'refusedWithBothCommands';
       }
     }
 
     if (operation === 'update') {
-      await this.withReruns(() => this.update(this.plugin, name, customer(name, ['webex_meetings', 'cx_ai_assistant'])));
+      await this.withReruns(() => this.update(this.plugin, name, this.program(name, true)));
       return 'converged';
     }
 
