@@ -80,3 +80,57 @@ test('an unknown option is a usage error, exit 2', async () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--frobnicate/);
 });
+
+// The adoption round trip at the issue's size: 50 customers × 20 subscribers exist in Partner Hub; the export's import
+// file is what `pulumi import --file` reads (Read by id alone, with no state), and the program it generates from those
+// inputs, previewed (Check, then Diff against the imported state), shows no change. The fleet file lists the same
+// subscribers under the same customers.
+test('round trip, 50 customers × 20 subscribers: export, import every resource by id, preview shows no change', { timeout: 240_000 }, async (t) => {
+  const fleet = await h.startSimulator(['--provisioning-seconds', '0']);
+  const plugin = await h.startPlugin();
+  try {
+    for (let c = 1; c <= 50; c++) {
+      const made = await fleet.webex('POST', 'wholesale/customers', {
+        provisioningId: 't', externalId: `trip-${c}`, packages: ['webex_meetings'],
+        address: { addressLine1: `${c} Main St`, city: 'Springfield', country: 'US' },
+        customerInfo: { name: `Customer ${c}`, primaryEmail: `admin${c}@trip.example.test` },
+      });
+      const customerId = made.body.url.split('/').pop();
+      await Promise.all(Array.from({ length: 20 }, (_, s) => fleet.webex('POST', 'wholesale/subscribers', {
+        customerId, email: `user${s}@trip-${c}.example.test`, packages: [s % 3 === 0 ? 'webex_calling' : 'webex_meetings'],
+        provisioningParameters: { firstName: 'User', lastName: `${s}`, extension: `${1000 + s}` },
+      }).then((answer) => assert.equal(answer.status, 200))));
+    }
+    const importFile = path.join(folder, 'trip-import.json');
+    const fleetFile = path.join(folder, 'trip-customers.yaml');
+    const exported = await run(['--base-url', fleet.baseUrl, '--import-file', importFile, '--fleet-file', fleetFile], { WEBEX_ACCESS_TOKEN: 'dev-token' });
+    assert.equal(exported.code, 0, exported.stderr);
+
+    const resources = JSON.parse(fs.readFileSync(importFile, 'utf8')).resources;
+    const byType = (type) => resources.filter((r) => r.type === `webex-wholesale:index:${type}`);
+    assert.equal(byType('WholesaleCustomer').length, 50);
+    assert.equal(byType('WholesaleSubscriber').length, 1000);
+    const fleetText = fs.readFileSync(fleetFile, 'utf8');
+    assert.equal((fleetText.match(/^ {6}- \{email: /gm) || []).length, 1000, 'the fleet file lists every subscriber under its customer');
+
+    await h.configure(plugin.client, { baseUrl: fleet.baseUrl, accessToken: h.secret('dev-token') });
+    await fleet.control('DELETE', 'requests');
+    const changed = [];
+    await Promise.all(resources.map(async ({ type, name, id }) => {
+      const calls = h.engineCalls(() => plugin.client, type);
+      const imported = await calls.read(name, id);
+      assert.equal(imported.id, id, `${name} imported`);
+      const checked = await calls.check(name, imported.inputs, { ...imported.inputs });
+      assert.deepEqual(checked.failures, [], `${name}: the generated program checks`);
+      const diff = await calls.diff(name, id, imported.properties, imported.inputs, checked.inputs);
+      if (diff.changes !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) changed.push(`${name}: ${diff.diffs.join(', ')}`);
+    }));
+    assert.deepEqual(changed, [], 'the preview after the import shows no change');
+    const requests = (await fleet.control('GET', 'requests')).body;
+    t.diagnostic(`1,050 imports and previews: ${requests.length} Webex requests`);
+    assert.ok(requests.length < 1050 / 4, `the 1,050 imports are answered mostly from shared lists (${requests.length} requests)`);
+  } finally {
+    await plugin.stop();
+    await fleet.stop();
+  }
+});
