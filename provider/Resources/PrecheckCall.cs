@@ -34,6 +34,51 @@ public static class PrecheckCall
         }
     }
 
+    /// <summary>What a precheck says about the inputs: failures on the properties concerned, and warnings.</summary>
+    public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
+
+    /// <summary>
+    /// Asks within the budget and sorts the answer for Check: no answer is a warning, a pass warns of its infos, and each
+    /// refusal is a failure on the property <paramref name="propertyOf"/> names, unless <paramref name="explained"/>
+    /// says why it is expected (then it is a warning with that explanation).
+    /// </summary>
+    /// <param name="explained">an error and its property: the explanation, or null when the error stands</param>
+    public static async Task<Advice> AdviseAsync(Func<CancellationToken, Task<PrecheckResult>> ask, TimeProvider time,
+        Func<WebexErrorDetail, string> propertyOf, Func<WebexErrorDetail, string, CancellationToken, Task<string?>> explained,
+        CancellationToken cancellationToken)
+    {
+        var (answer, warning) = await AskAsync(ask, time, cancellationToken);
+        if (answer is not { } result)
+        {
+            return new Advice([], [warning!]);
+        }
+
+        if (result.Success)
+        {
+            return new Advice([], InfoWarnings(result));
+        }
+
+        var tracking = result.TrackingId is null ? "" : $" (Webex tracking id {result.TrackingId})";
+        var errors = result.Errors.Count > 0 ? result.Errors : [new WebexErrorDetail { Description = result.Message ?? "the precheck failed" }];
+        var failures = new List<InputFailure>();
+        var warnings = new List<string>();
+        foreach (var error in errors)
+        {
+            var property = propertyOf(error);
+            var reason = $"Webex precheck: {error}{tracking}";
+            if (await explained(error, property, cancellationToken) is { } explanation)
+            {
+                warnings.Add($"{reason}. {explanation}");
+            }
+            else
+            {
+                failures.Add(new InputFailure(property, reason));
+            }
+        }
+
+        return new Advice(failures, warnings);
+    }
+
     /// <summary>The warnings of a passed precheck: every info that is not "passed".</summary>
     public static IReadOnlyList<string> InfoWarnings(PrecheckResult result) =>
         [.. result.Info.Where(info => info.InfoCode != Passed).Select(info => $"Webex precheck: {info.Description} (info code {info.InfoCode})")];

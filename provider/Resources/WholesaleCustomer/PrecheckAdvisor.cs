@@ -14,50 +14,24 @@ public static class PrecheckAdvisor
     /// <summary>Info code of "precheck passed".</summary>
     public const double Passed = PrecheckCall.Passed;
 
-    public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
-
     /// <summary>How long a preview waits for the precheck (<see cref="PrecheckCall.Budget"/>).</summary>
     public static TimeSpan Budget => PrecheckCall.Budget;
 
-    public static async Task<Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, TimeProvider time, CancellationToken cancellationToken)
+    public static Task<PrecheckCall.Advice> AskAsync(IWholesaleCustomersClient client, WholesaleCustomerInputs inputs, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var (answer, warning) = await PrecheckCall.AskAsync(
-            token => client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, cancellationToken);
-        if (answer is not { } result)
-        {
-            return new Advice([], [warning!]);
-        }
-
-        if (result.Success)
-        {
-            return new Advice([], PrecheckCall.InfoWarnings(result));
-        }
-
-        var tracking = result.TrackingId is null ? "" : $" (Webex tracking id {result.TrackingId})";
-        var errors = result.Errors.Count > 0 ? result.Errors : [new WebexErrorDetail { Description = result.Message ?? "the precheck failed" }];
-
         // The second Check of a replacement also looks like a new customer, while the customer being replaced still
         // holds its externalId and e-mail. A collision Webex reports while a customer with this externalId exists is
         // therefore only a warning: if that customer is being replaced it is expected, and if it is not, Create stops
-        // before provisioning anything and says how to import it.
-        var holder = await CustomerWithExternalIdAsync(client, inputs, cancellationToken);
-        var failures = new List<InputFailure>();
-        var warnings = new List<string>();
-        foreach (var error in errors)
-        {
-            var property = PropertyOf(error);
-            var reason = $"Webex precheck: {error}{tracking}";
-            if (holder is not null && property is "externalId" or "customerInfo.primaryEmail")
-            {
-                warnings.Add($"{reason}. Customer {holder} already has externalId '{inputs.ExternalId}': expected if it is being replaced.");
-            }
-            else
-            {
-                failures.Add(new InputFailure(property, reason));
-            }
-        }
-
-        return new Advice(failures, warnings);
+        // before provisioning anything and says how to import it. The holder is looked up once, and only for a collision.
+        Task<string?>? holder = null;
+        return PrecheckCall.AdviseAsync(
+            token => client.PrecheckAsync(WholesaleCustomerMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, PropertyOf,
+            async (_, property, token) => property is "externalId" or "customerInfo.primaryEmail"
+                                          && await (holder ??= CustomerWithExternalIdAsync(client, inputs, token)) is { } id
+                ? $"Customer {id} already has externalId '{inputs.ExternalId}': expected if it is being replaced."
+                : null,
+            cancellationToken);
     }
 
     /// <summary>The input a precheck error is about, from its code or its wording; "" when it concerns the whole customer.</summary>

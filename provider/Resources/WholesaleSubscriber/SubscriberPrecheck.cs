@@ -12,43 +12,15 @@ public static class SubscriberPrecheck
     /// <summary>Error code of "the e-mail is already associated with an existing user".</summary>
     public const double EmailInUse = 10022;
 
-    public sealed record Advice(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings);
-
-    public static async Task<Advice> AskAsync(SubscriberFleet client, WholesaleSubscriberInputs inputs, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var (answer, warning) = await PrecheckCall.AskAsync(
-            token => client.PrecheckAsync(WholesaleSubscriberMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, cancellationToken);
-        if (answer is not { } result)
-        {
-            return new Advice([], [warning!]);
-        }
-
-        if (result.Success)
-        {
-            return new Advice([], PrecheckCall.InfoWarnings(result));
-        }
-
-        var tracking = result.TrackingId is null ? "" : $" (Webex tracking id {result.TrackingId})";
-        var errors = result.Errors.Count > 0 ? result.Errors : [new WebexErrorDetail { Description = result.Message ?? "the precheck failed" }];
-        var failures = new List<InputFailure>();
-        var warnings = new List<string>();
-        foreach (var error in errors)
-        {
-            var reason = $"Webex precheck: {error}{tracking}";
+    public static Task<PrecheckCall.Advice> AskAsync(SubscriberFleet client, WholesaleSubscriberInputs inputs, TimeProvider time, CancellationToken cancellationToken) =>
+        PrecheckCall.AdviseAsync(
+            token => client.PrecheckAsync(WholesaleSubscriberMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, PropertyOf,
             // The second Check of a replacement (a new customerId) also looks like a new subscriber while the one being
             // replaced still holds the e-mail: expected then, and otherwise Create stops and says how to import it.
-            if (error.ErrorCode == EmailInUse && await HolderAsync(client, inputs, cancellationToken) is { } holder)
-            {
-                warnings.Add($"{reason}. Subscriber {holder} already has e-mail '{inputs.Email}': expected if it is being replaced.");
-            }
-            else
-            {
-                failures.Add(new InputFailure(PropertyOf(error), reason));
-            }
-        }
-
-        return new Advice(failures, warnings);
-    }
+            async (error, _, token) => error.ErrorCode == EmailInUse && await HolderAsync(client, inputs, token) is { } holder
+                ? $"Subscriber {holder} already has e-mail '{inputs.Email}': expected if it is being replaced."
+                : null,
+            cancellationToken);
 
     /// <summary>The input a precheck error is about, from its code or its wording; "" when it concerns the whole subscriber.</summary>
     public static string PropertyOf(WebexErrorDetail error)
