@@ -55,6 +55,29 @@ public sealed class OperationDeadline : IDisposable
             : new ProviderException(ProviderErrorKind.Cancelled, $"cancelled {when}{answer}");
     }
 
+    /// <summary>
+    /// How long a write cut off by the deadline may still look for what it may have created: short enough that the
+    /// operation still returns within a second, with a thousand others stopped at the same moment.
+    /// </summary>
+    public static readonly TimeSpan LastLook = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// One short look after the deadline (a POST may have reached Webex), so that what exists is recorded, never
+    /// orphaned: the answer, or null when none came within <see cref="LastLook"/>.
+    /// </summary>
+    public async Task<T?> LastLookAsync<T>(Func<CancellationToken, Task<T?>> find) where T : class
+    {
+        using var look = new CancellationTokenSource(LastLook, _time);
+        try
+        {
+            return await find(look.Token);
+        }
+        catch (Exception error) when (error is OperationCanceledException or WebexApiException)
+        {
+            return null; // no answer in time: the caller says what is known
+        }
+    }
+
     public void Dispose()
     {
         _linked.Dispose();

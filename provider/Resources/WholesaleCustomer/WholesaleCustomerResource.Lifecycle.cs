@@ -155,12 +155,6 @@ public sealed partial class WholesaleCustomerResource
     /// <summary>Provisions that Webex refused with an answer of its own (5xx) and that provably created nothing are sent again.</summary>
     private const int ProvisionAttempts = 4;
 
-    /// <summary>
-    /// How long a provision cut off by its deadline may still look for the customer it may have created: short enough
-    /// that the operation still returns within a second, with a thousand others stopped at the same moment.
-    /// </summary>
-    private static readonly TimeSpan AfterDeadlineLookup = TimeSpan.FromMilliseconds(500);
-
     private static async Task<string> ProvisionAsync(CustomerFleet client, WholesaleCustomerInputs inputs, OperationDeadline deadline,
         ResourceContext context)
     {
@@ -170,18 +164,7 @@ public sealed partial class WholesaleCustomerResource
         }
         catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            // The POST may have reached Webex. One short look by externalId, so that a customer that exists is
-            // recorded (and never orphaned), before the operation ends.
-            using var lookup = new CancellationTokenSource(AfterDeadlineLookup, context.Time);
-            Customer? created = null;
-            try
-            {
-                created = await client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, lookup.Token);
-            }
-            catch (Exception error) when (error is OperationCanceledException or WebexApiException)
-            {
-                // no answer in time: say what is known
-            }
+            var created = await deadline.LastLookAsync(look => client.FindByExternalIdAsync(inputs.ExternalId!, inputs.OnBehalfOfSubPartnerOrgId, look));
 
             if (created is not null)
             {

@@ -9,8 +9,6 @@ public sealed partial class WholesaleSubscriberResource
     /// <summary>Provisions that met no answer, or a 5xx, and provably created nothing are sent again this many times in all.</summary>
     private const int ProvisionAttempts = 4;
 
-    /// <summary>How long a provision cut off by its deadline may still look for the subscriber it may have created.</summary>
-    private static readonly TimeSpan AfterDeadlineLookup = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// Creates the subscriber. Webex answers when it is done: <c>provisioned</c>, or <c>pending_user_migration</c> when
@@ -114,17 +112,7 @@ public sealed partial class WholesaleSubscriberResource
         }
         catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            // The POST may have reached Webex. One short look by e-mail, so that a subscriber that exists is recorded.
-            using var lookup = new CancellationTokenSource(AfterDeadlineLookup, context.Time);
-            Subscriber? created = null;
-            try
-            {
-                created = await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, lookup.Token);
-            }
-            catch (Exception error) when (error is OperationCanceledException or WebexApiException)
-            {
-                // no answer in time: say what is known
-            }
+            var created = await deadline.LastLookAsync(look => client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, look));
 
             if (created is not null && created.CustomerId == inputs.CustomerId)
             {
