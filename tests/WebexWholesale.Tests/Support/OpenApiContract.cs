@@ -34,6 +34,29 @@ public sealed class OpenApiContract
     public IReadOnlySet<string> QueryParameters(string path, string method) =>
         Operation(path, method)["parameters"]!.AsArray().Where(p => (string?)p!["in"] == "query").Select(p => (string)p!["name"]!).ToHashSet();
 
+    /// <summary>Fails unless <paramref name="body"/> conforms to the request schema of the operation.</summary>
+    public static async Task AssertRequestConformsAsync(string path, string method, string body)
+    {
+        var problems = await ValidateAsync(Webex.RequestSchema(path, method), body);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body);
+    }
+
+    /// <summary>Fails unless the operation declares the answer's status and its body conforms (none where none is declared).</summary>
+    public static async Task AssertResponseConformsAsync(HttpResponseMessage response, string path, string method)
+    {
+        var status = (int)response.StatusCode;
+        Assert.True(Webex.DeclaresStatus(path, method, status), $"{method} {path} does not declare {status}");
+        var body = await response.Content.ReadAsStringAsync();
+        if (Webex.ResponseSchema(path, method, status) is not { } schema)
+        {
+            Assert.Equal("", body); // no content declared, none sent
+            return;
+        }
+
+        var problems = await ValidateAsync(schema, body);
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + body);
+    }
+
     /// <summary>Every problem with <paramref name="json"/> against <paramref name="schema"/>; empty when it conforms.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(JsonObject schema, string json)
     {
