@@ -22,14 +22,9 @@ public sealed partial class CustomerStore
         lock (_gate)
         {
             AdvanceAll();
-            if (CustomerRefusal(body.CustomerId!, subPartner) is { } refused)
+            if ((CustomerRefusal(body.CustomerId!, subPartner) ?? EmailRefusal(body.Email!)) is { } refused)
             {
                 return refused;
-            }
-
-            if (SubscriberWithEmail(body.Email!) is not null)
-            {
-                return SubscriberOutcome.Refused(400, "The email is already associated with an existing user.", EmailInUseCode);
             }
 
             var now = time.GetUtcNow();
@@ -53,31 +48,44 @@ public sealed partial class CustomerStore
         }
     }
 
-    /// <summary>Why Webex refuses a subscriber in this customer now; null when it accepts one.</summary>
-    public SubscriberOutcome? CustomerRefusal(string customerId, string? subPartner)
+    /// <summary>What the precheck finds in the store, in this order: the e-mail in use, a customer that cannot take subscribers.</summary>
+    public List<ErrorItem> PrecheckRefusals(string? email, string? customerId, string? subPartner)
     {
         lock (_gate)
         {
-            AdvanceAll(); // the precheck asks too: it must see a provisioning that finished since the last request
-            if (Suspended(subPartner) is { } suspended)
-            {
-                return suspended;
-            }
-
-            var customer = _state.Customers.FirstOrDefault(c => c.Id == customerId && c.SubPartnerOrgId == subPartner);
-            if (customer is null)
-            {
-                return SubscriberOutcome.Refused(400, $"Customer {customerId} does not exist.");
-            }
-
-            if (customer.PendingOperation is not null || customer.Status is not ("provisioned" or "provisioned_with_errors"))
-            {
-                return SubscriberOutcome.Refused(400, $"Customer {customerId} is {customer.Status}; subscribers can be added only to a provisioned customer.");
-            }
-
-            return null;
+            AdvanceAll(); // as a provision would: a provisioning or removal that finished since the last request counts
+            SubscriberOutcome?[] refusals = [email is null ? null : EmailRefusal(email), customerId is null ? null : CustomerRefusal(customerId, subPartner)];
+            return [.. refusals.OfType<SubscriberOutcome>().SelectMany(refusal => refusal.Errors)];
         }
     }
+
+    /// <summary>Why Webex refuses a subscriber in this customer now; null when it accepts one. Callers hold the lock and have advanced.</summary>
+    private SubscriberOutcome? CustomerRefusal(string customerId, string? subPartner)
+    {
+        if (Suspended(subPartner) is { } suspended)
+        {
+            return suspended;
+        }
+
+        var customer = _state.Customers.FirstOrDefault(c => c.Id == customerId && c.SubPartnerOrgId == subPartner);
+        if (customer is null)
+        {
+            return SubscriberOutcome.Refused(400, $"Customer {customerId} does not exist.");
+        }
+
+        if (customer.PendingOperation is not null || customer.Status is not ("provisioned" or "provisioned_with_errors"))
+        {
+            return SubscriberOutcome.Refused(400, $"Customer {customerId} is {customer.Status}; subscribers can be added only to a provisioned customer.");
+        }
+
+        return null;
+    }
+
+    /// <summary>10022 when a subscriber of any customer already has the e-mail (Webex compares without case). Callers hold the lock.</summary>
+    private SubscriberOutcome? EmailRefusal(string email) =>
+        _state.Subscribers.Any(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase))
+            ? SubscriberOutcome.Refused(400, "The email is already associated with an existing user.", EmailInUseCode)
+            : null;
 
     public StoredSubscriber? GetSubscriber(string id, string? subPartner)
     {
@@ -167,14 +175,6 @@ public sealed partial class CustomerStore
             }
 
             return removed;
-        }
-    }
-
-    public StoredSubscriber? SubscriberWithEmail(string email)
-    {
-        lock (_gate)
-        {
-            return _state.Subscribers.FirstOrDefault(s => string.Equals(s.Email, email, StringComparison.OrdinalIgnoreCase));
         }
     }
 

@@ -75,15 +75,7 @@ internal sealed class SubscribersApi(CustomerStore store)
             Packages = body.Package is null ? body.Packages ?? ["webex_meetings"] : null,
             ProvisioningParameters = body.ProvisioningParameters ?? new SimSubscriberParameters(),
         }).Select(text => new ErrorItem { Description = text }).ToList();
-        if (body.Email is { } email && store.SubscriberWithEmail(email) is not null)
-        {
-            errors.Add(new ErrorItem { ErrorCode = CustomerStore.EmailInUseCode, Description = "The email is already associated with an existing user." });
-        }
-
-        if (body.CustomerId is { } customerId && store.CustomerRefusal(customerId, SubPartner(context)) is { } refusal)
-        {
-            errors.AddRange(refusal.Errors);
-        }
+        errors.AddRange(store.PrecheckRefusals(body.Email, body.CustomerId, SubPartner(context)));
 
         if (errors.Count > 0)
         {
