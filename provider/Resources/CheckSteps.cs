@@ -9,10 +9,10 @@ namespace WebexWholesale.Provider.Resources;
 public static class CheckSteps
 {
     /// <param name="validated">the local validation's failures and warnings</param>
-    /// <param name="precheck">asks Webex about the checked inputs: failures and warnings of its own</param>
+    /// <param name="precheck">asks Webex about the checked inputs (<see cref="PrecheckCall.AdviseAsync"/>)</param>
     public static async Task<CheckResult<TInputs>> RunAsync<TInputs>(TInputs inputs, bool creating, PropertyPathSet unknowns,
         (IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings) validated,
-        Func<ConfiguredProvider, Task<(IReadOnlyList<InputFailure> Failures, IReadOnlyList<string> Warnings)>> precheck, ResourceContext context)
+        Func<ConfiguredProvider, Task<PrecheckCall.Advice>> precheck, ResourceContext context)
     {
         var failures = validated.Failures.ToList();
         var warnings = validated.Warnings.ToList();

@@ -59,7 +59,7 @@ public sealed class OperationDeadline : IDisposable
     /// How long a write cut off by the deadline may still look for what it may have created: short enough that the
     /// operation still returns within a second, with a thousand others stopped at the same moment.
     /// </summary>
-    public static readonly TimeSpan LastLook = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan LastLook = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// One short look after the deadline (a POST may have reached Webex), so that what exists is recorded, never

@@ -33,11 +33,8 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
         var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
             ? news.Value with { Packages = PackageSet.Of(packages) }
             : news.Value;
-        return await CheckSteps.RunAsync(inputs, creating, news.Unknowns, (validation.Failures, validation.Warnings), async provider =>
-        {
-            var advice = await PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Time, context.Cancellation);
-            return (advice.Failures, advice.Warnings);
-        }, context);
+        return await CheckSteps.RunAsync(inputs, creating, news.Unknowns, (validation.Failures, validation.Warnings),
+            provider => PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Time, context.Cancellation), context);
     }
 
     public ResourceDiff Diff(WholesaleCustomerInputs oldInputs, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges) =>

@@ -9,7 +9,6 @@ public sealed partial class WholesaleSubscriberResource
     /// <summary>Provisions that met no answer, or a 5xx, and provably created nothing are sent again this many times in all.</summary>
     private const int ProvisionAttempts = 4;
 
-
     /// <summary>
     /// Creates the subscriber. Webex answers when it is done: <c>provisioned</c>, or <c>pending_user_migration</c> when
     /// the person has an active free Webex account and must accept the move; that is a success with a warning (it has

@@ -35,11 +35,8 @@ public sealed partial class WholesaleSubscriberResource : ICustomResource<Wholes
         var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
             ? news.Value with { Packages = PackageSet.Of(packages) }
             : news.Value;
-        return await CheckSteps.RunAsync(inputs, olds is null, news.Unknowns, (validation.Failures, validation.Warnings), async provider =>
-        {
-            var advice = await SubscriberPrecheck.AskAsync(provider.Subscribers, inputs, context.Time, context.Cancellation);
-            return (advice.Failures, advice.Warnings);
-        }, context);
+        return await CheckSteps.RunAsync(inputs, olds is null, news.Unknowns, (validation.Failures, validation.Warnings),
+            provider => SubscriberPrecheck.AskAsync(provider.Subscribers, inputs, context.Time, context.Cancellation), context);
     }
 
     /// <summary>
