@@ -1,28 +1,18 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using WebexWholesale.Tests.Support;
 
 namespace WebexWholesale.Tests.Contract;
 
 /// <summary>Every body the simulator answers for the customer operations, checked against Cisco's OpenAPI contract.</summary>
-public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
+public sealed class SimulatorResponseContractTests : IAsyncLifetime
 {
     private const string Customers = "/wholesale/customers";
     private const string Customer = "/wholesale/customers/{customerId}";
-    private SimulatorProcess _simulator = null!;
-    private HttpClient _http = null!;
+    private SimulatorApi _api = null!;
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await SimulatorProcess.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_simulator.BaseUrl.AbsoluteUri.TrimEnd('/') + "/") };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorProcess.WriteToken);
-    }
+    public async Task InitializeAsync() => _api = await SimulatorApi.StartAsync();
 
-    public async Task DisposeAsync() => await _simulator.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     private const string CallingCustomer = """
         {"provisioningId": "p", "packages": ["webex_calling", "webex_meetings"], "externalId": "EXTERNAL",
@@ -32,12 +22,10 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
            "address": {"addressLine1": "771 Alder Drive", "city": "Milpitas", "country": "US"}}}}}
         """;
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     private async Task<string> ProvisionAsync(string externalId)
     {
-        using var response = await _http.PostAsync("wholesale/customers",
-            Json(CallingCustomer.Replace("EXTERNAL", externalId).Replace("EMAIL", $"{externalId}@acme.test")));
+        using var response = await _api.Http.PostAsync("wholesale/customers",
+            SimulatorApi.Json(CallingCustomer.Replace("EXTERNAL", externalId).Replace("EMAIL", $"{externalId}@acme.test")));
         await OpenApiContract.AssertResponseConformsAsync(response, Customers, "post");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.NotNull(response.Headers.Location);
@@ -46,7 +34,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
 
     private async Task<HttpResponseMessage> GetConformingAsync(string id)
     {
-        var response = await _http.GetAsync($"wholesale/customers/{id}");
+        var response = await _api.Http.GetAsync($"wholesale/customers/{id}");
         if (response.StatusCode == HttpStatusCode.OK)
         {
             await OpenApiContract.AssertResponseConformsAsync(response, Customer, "get");
@@ -64,25 +52,25 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
             Assert.Contains("\"provisioning\"", await provisioning.Content.ReadAsStringAsync());
         }
 
-        await _simulator.AdvanceAsync(31);
+        await _api.Simulator.AdvanceAsync(31);
         (await GetConformingAsync(id)).Dispose();
 
-        using (var update = await _http.PutAsync($"wholesale/customers/{id}", Json("""{"packages": ["webex_meetings"]}""")))
+        using (var update = await _api.Http.PutAsync($"wholesale/customers/{id}", SimulatorApi.Json("""{"packages": ["webex_meetings"]}""")))
         {
             await OpenApiContract.AssertResponseConformsAsync(update, Customer, "put");
             Assert.NotNull(update.Headers.Location);
         }
 
         (await GetConformingAsync(id)).Dispose();
-        await _simulator.AdvanceAsync(31);
-        using (var remove = await _http.DeleteAsync($"wholesale/customers/{id}"))
+        await _api.Simulator.AdvanceAsync(31);
+        using (var remove = await _api.Http.DeleteAsync($"wholesale/customers/{id}"))
         {
             await OpenApiContract.AssertResponseConformsAsync(remove, Customer, "delete");
             Assert.Equal(HttpStatusCode.Accepted, remove.StatusCode);
         }
 
         (await GetConformingAsync(id)).Dispose();
-        await _simulator.AdvanceAsync(31);
+        await _api.Simulator.AdvanceAsync(31);
         using var gone = await GetConformingAsync(id);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
@@ -92,7 +80,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
     {
         var failed = await ProvisionAsync("sim-fail-contract");
         var partial = await ProvisionAsync("sim-partial-contract");
-        await _simulator.AdvanceAsync(31);
+        await _api.Simulator.AdvanceAsync(31);
 
         using var error = await GetConformingAsync(failed);
         using var withErrors = await GetConformingAsync(partial);
@@ -106,9 +94,9 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
         await ProvisionAsync("contract-a");
         await ProvisionAsync("contract-b");
         await ProvisionAsync("sim-fail-contract-c");
-        await _simulator.AdvanceAsync(31);
+        await _api.Simulator.AdvanceAsync(31);
 
-        using var response = await _http.GetAsync("wholesale/customers?max=2&status=provisioned&status=error");
+        using var response = await _api.Http.GetAsync("wholesale/customers?max=2&status=provisioned&status=error");
         await OpenApiContract.AssertResponseConformsAsync(response, Customers, "get");
         Assert.Contains("rel=\"next\"", response.Headers.GetValues("Link").Single());
     }
@@ -116,7 +104,7 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
     [ContractFact]
     public async Task PrecheckSuccess_Conforms()
     {
-        using var response = await _http.PostAsync("wholesale/customers/validate", Json("""
+        using var response = await _api.Http.PostAsync("wholesale/customers/validate", SimulatorApi.Json("""
             {"provisioningId": "p", "packages": ["webex_meetings"], "externalId": "contract-pre",
              "address": {"addressLine1": "1 Main St", "city": "Springfield", "country": "US"},
              "customerInfo": {"name": "Acme", "primaryEmail": "pre@acme.test"}}
@@ -129,9 +117,9 @@ public sealed class SimulatorResponseContractTests : IAsyncLifetime, IDisposable
     [ContractFact]
     public async Task ErrorAnswers_UseDeclaredStatusesAndTheWebexErrorBody()
     {
-        using var invalid = await _http.PostAsync("wholesale/customers", Json("""{"packages": []}"""));
-        using var missing = await _http.GetAsync("wholesale/customers/nope");
-        using var anonymous = await new HttpClient().GetAsync(new Uri(_simulator.BaseUrl, "/v1/wholesale/customers"));
+        using var invalid = await _api.Http.PostAsync("wholesale/customers", SimulatorApi.Json("""{"packages": []}"""));
+        using var missing = await _api.Http.GetAsync("wholesale/customers/nope");
+        using var anonymous = await new HttpClient().GetAsync(new Uri(_api.Simulator.BaseUrl, "/v1/wholesale/customers"));
 
         foreach (var (response, path, method) in new[] { (invalid, Customers, "post"), (missing, Customer, "get"), (anonymous, Customers, "get") })
         {

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 using WebexWholesale.Provider.Webex;
 using WebexWholesale.Provider.Webex.Http;
@@ -13,7 +11,7 @@ namespace WebexWholesale.Tests.Contract;
 /// The subscriber paths against Cisco's OpenAPI contract, both ways: what the client sends (bodies, query parameters)
 /// and what the simulator answers in every state (200, 202 pending_user_migration, lists, 204, errors).
 /// </summary>
-public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
+public sealed class SubscriberContractTests : IAsyncLifetime
 {
     private const string Subscribers = "/wholesale/subscribers";
     private const string Subscriber = "/wholesale/subscribers/{subscriberId}";
@@ -22,19 +20,11 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
         FirstName = "Ada", LastName = "Lovelace", PrimaryPhoneNumber = "+14085550100", Extension = "0100", LocationId = "Y2lzY29zcGFyazovL3Vz",
     };
 
-    private SimulatorProcess _simulator = null!;
-    private HttpClient _http = null!;
+    private SimulatorApi _api = null!;
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await SimulatorProcess.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_simulator.BaseUrl.AbsoluteUri.TrimEnd('/') + "/") };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorProcess.WriteToken);
-    }
+    public async Task InitializeAsync() => _api = await SimulatorApi.StartAsync();
 
-    public async Task DisposeAsync() => await _simulator.DisposeAsync();
-
-    public void Dispose() => _http.Dispose();
+    public async Task DisposeAsync() => await _api.DisposeAsync();
 
     // --- what the client sends --------------------------------------------------------------------------------------
 
@@ -118,17 +108,15 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
 
     // --- what the simulator answers ---------------------------------------------------------------------------------
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
     private async Task<string> ProvisionedCustomerAsync(string externalId)
     {
-        using var response = await _http.PostAsync("wholesale/customers", Json($$$"""
+        using var response = await _api.Http.PostAsync("wholesale/customers", SimulatorApi.Json($$$"""
             {"provisioningId": "p", "packages": ["webex_meetings"], "externalId": "{{{externalId}}}",
              "address": {"addressLine1": "1 Main St", "city": "Springfield", "country": "US"},
              "customerInfo": {"name": "Acme", "primaryEmail": "{{{externalId}}}@acme.test"}}
             """));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await _simulator.AdvanceAsync(31);
+        await _api.Simulator.AdvanceAsync(31);
         return response.Headers.Location!.Segments[^1];
     }
 
@@ -140,35 +128,35 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
     {
         var customer = await ProvisionedCustomerAsync("contract-sub-1");
 
-        using var created = await _http.PostAsync("wholesale/subscribers", Json(NewSubscriber(customer, "ada@acme.test")));
+        using var created = await _api.Http.PostAsync("wholesale/subscribers", SimulatorApi.Json(NewSubscriber(customer, "ada@acme.test")));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         await OpenApiContract.AssertResponseConformsAsync(created, Subscribers, "post");
         var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
 
-        using (var got = await _http.GetAsync($"wholesale/subscribers/{id}"))
+        using (var got = await _api.Http.GetAsync($"wholesale/subscribers/{id}"))
         {
             await OpenApiContract.AssertResponseConformsAsync(got, Subscriber, "get");
         }
 
-        using (var moved = await _http.PutAsync($"wholesale/subscribers/{id}",
-                   Json("""{"packages": ["webex_calling"], "provisioningParameters": {"extension": "0100"}}""")))
+        using (var moved = await _api.Http.PutAsync($"wholesale/subscribers/{id}",
+                   SimulatorApi.Json("""{"packages": ["webex_calling"], "provisioningParameters": {"extension": "0100"}}""")))
         {
             Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
             await OpenApiContract.AssertResponseConformsAsync(moved, Subscriber, "put");
         }
 
-        using (var list = await _http.GetAsync($"wholesale/subscribers?customerId={customer}&max=1"))
+        using (var list = await _api.Http.GetAsync($"wholesale/subscribers?customerId={customer}&max=1"))
         {
             await OpenApiContract.AssertResponseConformsAsync(list, Subscribers, "get");
         }
 
-        using (var removed = await _http.DeleteAsync($"wholesale/subscribers/{id}"))
+        using (var removed = await _api.Http.DeleteAsync($"wholesale/subscribers/{id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
             await OpenApiContract.AssertResponseConformsAsync(removed, Subscriber, "delete");
         }
 
-        using var gone = await _http.GetAsync($"wholesale/subscribers/{id}");
+        using var gone = await _api.Http.GetAsync($"wholesale/subscribers/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         Assert.True(OpenApiContract.Webex.DeclaresStatus(Subscriber, "get", 404));
     }
@@ -177,9 +165,9 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
     public async Task AFreeAccount_AnswersA202PendingUserMigration_ThatConforms_AndTheConsentResendIsA204()
     {
         var customer = await ProvisionedCustomerAsync("contract-sub-2");
-        (await _simulator.Control.PostAsJsonAsync("free-accounts", new { email = "free@gmail.test" })).EnsureSuccessStatusCode();
+        (await _api.Simulator.Control.PostAsJsonAsync("free-accounts", new { email = "free@gmail.test" })).EnsureSuccessStatusCode();
 
-        using var pending = await _http.PostAsync("wholesale/subscribers", Json(NewSubscriber(customer, "free@gmail.test")));
+        using var pending = await _api.Http.PostAsync("wholesale/subscribers", SimulatorApi.Json(NewSubscriber(customer, "free@gmail.test")));
 
         Assert.Equal(HttpStatusCode.Accepted, pending.StatusCode);
         await OpenApiContract.AssertResponseConformsAsync(pending, Subscribers, "post");
@@ -187,7 +175,7 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
         Assert.Contains("pending_user_migration", body, StringComparison.Ordinal);
         Assert.DoesNotContain("personId", body, StringComparison.Ordinal);
         var id = (await pending.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-        using var resent = await _http.PostAsync(new Uri(_simulator.BaseUrl, $"/v1/subscribers/{id}/emails/consentMove"), Json("{}"));
+        using var resent = await _api.Http.PostAsync(new Uri(_api.Simulator.BaseUrl, $"/v1/subscribers/{id}/emails/consentMove"), SimulatorApi.Json("{}"));
         await OpenApiContract.AssertResponseConformsAsync(resent, "/subscribers/{subscriberId}/emails/consentMove", "post");
     }
 
@@ -195,21 +183,21 @@ public sealed class SubscriberContractTests : IAsyncLifetime, IDisposable
     public async Task PrecheckSubPartnersAndErrors_Conform()
     {
         var customer = await ProvisionedCustomerAsync("contract-sub-3");
-        using (var precheck = await _http.PostAsync("wholesale/subscribers/validate", Json(NewSubscriber(customer, "pre@acme.test"))))
+        using (var precheck = await _api.Http.PostAsync("wholesale/subscribers/validate", SimulatorApi.Json(NewSubscriber(customer, "pre@acme.test"))))
         {
             Assert.True(precheck.StatusCode == HttpStatusCode.OK, await precheck.Content.ReadAsStringAsync());
             await OpenApiContract.AssertResponseConformsAsync(precheck, "/wholesale/subscribers/validate", "post");
         }
 
-        using (var subPartners = await _http.GetAsync("wholesale/subPartners?provisioningState=active"))
+        using (var subPartners = await _api.Http.GetAsync("wholesale/subPartners?provisioningState=active"))
         {
             await OpenApiContract.AssertResponseConformsAsync(subPartners, "/wholesale/subPartners", "get");
         }
 
-        (await _http.PostAsync("wholesale/subscribers", Json(NewSubscriber(customer, "twice@acme.test")))).Dispose();
-        using var again = await _http.PostAsync("wholesale/subscribers", Json(NewSubscriber(customer, "TWICE@acme.test")));
-        using var twoBases = await _http.PostAsync("wholesale/subscribers",
-            Json($$$"""{"customerId": "{{{customer}}}", "email": "two@acme.test", "packages": ["webex_meetings", "webex_calling"], "provisioningParameters": {"extension": "1"}}"""));
+        (await _api.Http.PostAsync("wholesale/subscribers", SimulatorApi.Json(NewSubscriber(customer, "twice@acme.test")))).Dispose();
+        using var again = await _api.Http.PostAsync("wholesale/subscribers", SimulatorApi.Json(NewSubscriber(customer, "TWICE@acme.test")));
+        using var twoBases = await _api.Http.PostAsync("wholesale/subscribers",
+            SimulatorApi.Json($$$"""{"customerId": "{{{customer}}}", "email": "two@acme.test", "packages": ["webex_meetings", "webex_calling"], "provisioningParameters": {"extension": "1"}}"""));
         foreach (var refused in new[] { again, twoBases })
         {
             Assert.True(OpenApiContract.Webex.DeclaresStatus(Subscribers, "post", (int)refused.StatusCode), refused.StatusCode.ToString());
