@@ -112,6 +112,11 @@ public class GeneratedFilesTests
 
         Assert.Equal("[3.71.0,4.0.0)", (string?)project.Descendants().Single(e => (string?)e.Attribute("Include") == "Pulumi").Attribute("Version"));
         Assert.Equal("icon.png", Property("PackageIcon"));
+        // dotnet pack fails when a file it packs is missing from the repository, the icon among them
+        var packed = project.Descendants().Where(e => e.Name.LocalName == "None" && (string?)e.Attribute("Pack") == "True")
+            .Select(e => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "sdk", "dotnet", (string)e.Attribute("Include")!))).ToList();
+        Assert.Contains(packed, file => Path.GetFileName(file) == Property("PackageIcon"));
+        Assert.All(packed, file => Assert.True(File.Exists(file), $"{file} is packed by the SDK project but missing"));
         Assert.Equal("pulumi;webex;cisco;wholesale;category/utility;kind/native", Property("PackageTags"));
         Assert.Equal("git", Property("RepositoryType"));
     }
