@@ -18,24 +18,43 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
 {
     public const string TrackingIdPrefix = "PULUMI-WEBEX-WHOLESALE";
 
-    private readonly Uri _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+    /// <summary>
+    /// The most items one list may hold before it is taken for a server that never stops linking pages: ten times the
+    /// largest estate we measure (50,000 subscribers), so a real partner context never comes near it.
+    /// </summary>
+    public const int MaxListedItems = 500_000;
 
-    /// <summary><c>GET path</c> with the query, following every <c>Link: rel="next"</c> page.</summary>
+    /// <summary>The largest answer read, in bytes; a page of 100 subscribers is about 60 KB, so only a broken or hostile server sends more.</summary>
+    public const int MaxAnswerBytes = 8 * 1024 * 1024;
+
+    /// <summary>The page size Webex uses at most (the contract's <c>max</c> ≤ 100), the bound for a page when none was asked for.</summary>
+    private const int LargestPage = 100;
+
+    private readonly TokenOrigin _origin = TokenOrigin.Of(baseUrl);
+
+    /// <summary><c>GET path</c> with the query, following every <c>Link: rel="next"</c> page within the token's origin.</summary>
     public async IAsyncEnumerable<TItem> ListAllAsync<TPage, TItem>(string path, (string Name, string? Value)[] query, JsonTypeInfo<TPage> pageType,
         Func<TPage?, IReadOnlyList<TItem>?> itemsOf, string operation, string? subject, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? next = Url(path, query);
+        var pageSize = PageSizeOf(query);
         var seen = new HashSet<string>();
+        var listed = 0;
         while (next is not null && seen.Add(next.AbsoluteUri))
         {
             using var response = await SendAsync(HttpMethod.Get, next, content: null, operation, subject, cancellationToken);
             var items = itemsOf(await ReadAsync(response, pageType, operation, subject, cancellationToken)) ?? [];
+            next = NextPage(response, query);
+            listed += items.Count;
+            if (PageProblem(items.Count, pageSize, listed, next is not null) is { } problem)
+            {
+                throw Unreadable(response, operation, subject, problem);
+            }
+
             foreach (var item in items)
             {
                 yield return item;
             }
-
-            next = NextPage(response, query);
         }
     }
 
@@ -46,21 +65,72 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         using var response = await SendAsync(HttpMethod.Get, Url(path, [.. query, ("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
             content: null, operation, subject: null, cancellationToken);
         var items = itemsOf(await ReadAsync(response, pageType, operation, subject: null, cancellationToken)) ?? [];
-        return (items, NextPage(response, query) is not null);
+        var hasMore = NextPage(response, query) is not null;
+        if (PageProblem(items.Count, PageSizeOf(query), offset + items.Count, hasMore) is { } problem)
+        {
+            throw Unreadable(response, operation, subject: null, problem);
+        }
+
+        return (items, hasMore);
     }
+
+    /// <summary>What makes a page impossible for a real Webex list, or null: more items than asked for, an empty page that links another, no end.</summary>
+    private static string? PageProblem(int items, int pageSize, int listedSoFar, bool linksNext) =>
+        items > pageSize ? $"a page of {items} items, where {pageSize} were asked for; the list is not read"
+        : items == 0 && linksNext ? "an empty page that links another; the list stops here"
+        : listedSoFar > MaxListedItems ? $"more than {MaxListedItems:N0} items and still linking further pages; the list stops here"
+        : null;
+
+    private static int PageSizeOf((string Name, string? Value)[] query) =>
+        query.Where(pair => pair.Name == "max").Select(pair => int.TryParse(pair.Value, out var max) ? max : (int?)null).FirstOrDefault() ?? LargestPage;
 
     public Uri Url(string path, params (string Name, string? Value)[] query)
     {
         var pairs = query.Where(pair => !string.IsNullOrEmpty(pair.Value))
             .Select(pair => $"{Uri.EscapeDataString(pair.Name)}={Uri.EscapeDataString(pair.Value!)}").ToList();
-        return new Uri(_baseUrl, pairs.Count == 0 ? path : $"{path}?{string.Join('&', pairs)}");
+        return new Uri(_origin.BaseUrl, pairs.Count == 0 ? path : $"{path}?{string.Join('&', pairs)}");
     }
 
     /// <summary>
-    /// The <c>Link: rel="next"</c> URL, followed verbatim except that filters it dropped are added back (some Webex
-    /// list APIs have lost them from their next links).
+    /// The <c>Link: rel="next"</c> URL, resolved against the request (RFC 8288 allows relative links) and followed only
+    /// within the token's origin; filters it dropped are added back (some Webex list APIs have lost them from their
+    /// next links). A link that cannot be read or leads elsewhere ends the list with an error naming it.
     /// </summary>
-    public static Uri? NextPage(HttpResponseMessage response, (string Name, string? Value)[] query)
+    public Uri? NextPage(HttpResponseMessage response, (string Name, string? Value)[] query)
+    {
+        if (NextLink(response) is not { } link)
+        {
+            return null;
+        }
+
+        var shown = link.Length <= 200 ? link : $"{link[..200]}… ({link.Length} characters)";
+        var requested = response.RequestMessage?.RequestUri ?? _origin.BaseUrl;
+        var target = link.Length >= 2 && link[0] == '<' && link[^1] == '>' ? link[1..^1].Trim() : "";
+        if (target.Length == 0 || !Uri.IsWellFormedUriString(target, UriKind.RelativeOrAbsolute) || !Uri.TryCreate(requested, target, out var next))
+        {
+            throw Unreadable(response, "list", subject: null, $"its next-page link {shown} is not a URL; the list stops here");
+        }
+
+        if (!_origin.Allows(next))
+        {
+            throw Unreadable(response, "list", subject: null,
+                $"its next-page link {shown} leads outside {_origin}, the only place the access token is sent; the list stops here");
+        }
+
+        var present = next.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => Uri.UnescapeDataString(p.Split('=')[0])).ToHashSet();
+        var missing = query.Where(pair => !string.IsNullOrEmpty(pair.Value) && pair.Name != "max" && !present.Contains(pair.Name))
+            .Select(pair => $"{Uri.EscapeDataString(pair.Name)}={Uri.EscapeDataString(pair.Value!)}").ToList();
+        if (missing.Count == 0)
+        {
+            return next;
+        }
+
+        var separator = next.Query.Length > 1 ? "&" : "?";
+        return new Uri(next.AbsoluteUri + separator + string.Join('&', missing));
+    }
+
+    /// <summary>The target of the <c>rel="next"</c> link, still in its angle brackets, or null when there is none.</summary>
+    private static string? NextLink(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Link", out var links))
         {
@@ -70,30 +140,28 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         foreach (var link in links.SelectMany(header => header.Split(',')))
         {
             var parts = link.Split(';');
-            if (parts.Length < 2 || !parts.Skip(1).Any(p => p.Trim().Replace(" ", "") is "rel=\"next\"" or "rel=next"))
+            if (parts.Length >= 2 && parts.Skip(1).Any(p => p.Trim().Replace(" ", "") is "rel=\"next\"" or "rel=next"))
             {
-                continue;
+                return parts[0].Trim();
             }
-
-            var next = new Uri(parts[0].Trim().TrimStart('<').TrimEnd('>'));
-            var present = next.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => Uri.UnescapeDataString(p.Split('=')[0])).ToHashSet();
-            var missing = query.Where(pair => !string.IsNullOrEmpty(pair.Value) && pair.Name != "max" && !present.Contains(pair.Name))
-                .Select(pair => $"{Uri.EscapeDataString(pair.Name)}={Uri.EscapeDataString(pair.Value!)}").ToList();
-            if (missing.Count == 0)
-            {
-                return next;
-            }
-
-            var separator = next.Query.Length > 1 ? "&" : "?";
-            return new Uri(next.AbsoluteUri + separator + string.Join('&', missing));
         }
 
         return null;
     }
 
+    private WebexApiException Unreadable(HttpResponseMessage response, string operation, string? subject, string problem) =>
+        new(operation, subject, noun, response.StatusCode, new WebexErrorBody { Message = $"the answer is not a Webex list page: {problem}" },
+            TrackingIdOf(response), kind: WebexErrorKind.Unreadable);
+
     public HttpRequestMessage NewRequest(HttpMethod method, Uri url, HttpContent? content)
     {
         var message = new HttpRequestMessage(method, url) { Content = content };
+        if (!_origin.Allows(url))
+        {
+            // Every URL is built from the base URL or checked by NextPage; this is the last guard, not a user's error.
+            throw new InvalidOperationException($"a request to {url.GetLeftPart(UriPartial.Path)} would carry the access token outside {_origin}");
+        }
+
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         message.Headers.TryAddWithoutValidation("TrackingID", $"{TrackingIdPrefix}_{Guid.NewGuid()}");
@@ -118,9 +186,19 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
     {
         try
         {
-            return await http.SendAsync(message, cancellationToken);
+            var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            try
+            {
+                await BufferAsync(response, operation, subject, cancellationToken);
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
         }
-        catch (Exception error) when (error is HttpRequestException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (error is HttpRequestException or IOException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new WebexApiException(operation, subject, noun, statusCode: null, body: null, SentTrackingId(message), error);
         }
@@ -130,6 +208,45 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
             throw new WebexCallStoppedException(await LastAnswerAsync(stopped, message, operation, subject), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Reads the whole answer into memory, at most <see cref="MaxAnswerBytes"/>: a server that sends more (a page of
+    /// 200,000 items where 100 were asked for) gets a clear error, not the plugin's memory.
+    /// </summary>
+    private async Task BufferAsync(HttpResponseMessage response, string operation, string? subject, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxAnswerBytes)
+        {
+            throw TooLarge(response, operation, subject);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        for (int read; (read = await body.ReadAsync(chunk, cancellationToken)) > 0;)
+        {
+            if (buffer.Length + read > MaxAnswerBytes)
+            {
+                throw TooLarge(response, operation, subject);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var buffered = new ByteArrayContent(buffer.ToArray());
+        foreach (var header in response.Content.Headers.Where(header => header.Key != "Content-Length"))
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content.Dispose();
+        response.Content = buffered;
+    }
+
+    private WebexApiException TooLarge(HttpResponseMessage response, string operation, string? subject) =>
+        new(operation, subject, noun, response.StatusCode,
+            new WebexErrorBody { Message = $"the answer is larger than {MaxAnswerBytes / (1024 * 1024)} MB, far more than any Webex answer; it is not read" },
+            TrackingIdOf(response), kind: WebexErrorKind.Unreadable);
 
     private async Task<WebexApiException> LastAnswerAsync(RetriesStoppedException stopped, HttpRequestMessage message, string operation, string? subject)
     {

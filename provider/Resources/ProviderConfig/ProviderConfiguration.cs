@@ -1,3 +1,5 @@
+using WebexWholesale.Provider.Webex;
+
 namespace WebexWholesale.Provider.Resources.ProviderConfig;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class ProviderConfiguration
     public const int MaxMaxConcurrentRequests = 64;
     public const string BaseUrlVariable = "WEBEX_BASE_URL";
     public const string AccessTokenVariable = "WEBEX_ACCESS_TOKEN";
-    public static readonly Uri DefaultBaseUrl = new("https://webexapis.com/v1");
+    public static readonly Uri DefaultBaseUrl = new(TokenOrigin.PublicCloud);
 
     /// <summary>The configuration keys: the properties of <see cref="ProviderConfigInputs"/>.</summary>
     public static readonly IReadOnlySet<string> Keys = ProviderConfigJson.Default.ProviderConfigInputs.Properties.Select(property => property.Name).ToHashSet();
@@ -67,21 +69,11 @@ public static class ProviderConfiguration
     }
 
     /// <summary>
-    /// What is wrong with a base URL, or null. The token travels with every request, so plain HTTP is only accepted
-    /// for a loopback host (the local simulator); certificate validation is never turned off.
+    /// What is wrong with a base URL, or null. The token travels with every request, so it goes only to the base URL's
+    /// origin, and over plain HTTP only to a loopback host (the local simulator); certificate validation is never
+    /// turned off. The rule is <see cref="TokenOrigin"/>, which the Webex client applies to every request.
     /// </summary>
-    public static string? BaseUrlProblem(string text)
-    {
-        var shown = Echo.Of(text);
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return $"'{shown}' is not an absolute https URL; use e.g. {DefaultBaseUrl} or the URL the simulator prints";
-        }
-
-        return uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback
-            ? $"'{shown}' would send the access token unencrypted: use https (plain http is accepted only for a loopback host such as the simulator's 127.0.0.1)"
-            : null;
-    }
+    public static string? BaseUrlProblem(string text) => TokenOrigin.Problem(text);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

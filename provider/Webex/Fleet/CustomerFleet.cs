@@ -7,7 +7,7 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// changed since; a customer missing from a list is asked for by GET, so "gone" keeps its meaning.
 /// </summary>
 public sealed class CustomerFleet(IWholesaleCustomersClient client, TimeProvider time, FleetOptions? options = null)
-    : FleetClient<Customer>(new Fleet<Customer>(subPartner => new CustomerListing(client, subPartner), time, options)), IWholesaleCustomersClient
+    : FleetClient<Customer>(new Fleet<Customer>(subPartner => new CustomerListing(client, subPartner), StringComparer.Ordinal, time, options)), IWholesaleCustomersClient
 {
     private readonly IWholesaleCustomersClient _client = client;
 

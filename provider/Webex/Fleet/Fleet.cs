@@ -13,6 +13,7 @@ internal sealed class Fleet<TItem> : IDisposable
     where TItem : class
 {
     private readonly Func<string?, IListing<TItem>> _collectionOf;
+    private readonly IEqualityComparer<string> _lookupKeyComparer;
     private readonly TimeProvider _time;
     private readonly FleetOptions _options;
     private readonly WriteJournal _journal;
@@ -21,12 +22,14 @@ internal sealed class Fleet<TItem> : IDisposable
     private readonly ConcurrentDictionary<string, PartnerContext> _contexts = new(StringComparer.Ordinal);
 
     /// <param name="collectionOf">the collection in a partner context (null: the partner itself)</param>
-    public Fleet(Func<string?, IListing<TItem>> collectionOf, TimeProvider time, FleetOptions? options = null)
+    /// <param name="lookupKeyComparer">when two lookup keys name the same item (Webex ignores the case of e-mails)</param>
+    public Fleet(Func<string?, IListing<TItem>> collectionOf, IEqualityComparer<string> lookupKeyComparer, TimeProvider time, FleetOptions? options = null)
     {
         _collectionOf = collectionOf;
+        _lookupKeyComparer = lookupKeyComparer;
         _time = time;
         _options = options ?? FleetOptions.Default;
-        _journal = new WriteJournal(time);
+        _journal = new WriteJournal(time, lookupKeyComparer);
         _lifetimeToken = _lifetime.Token;
     }
 
@@ -105,7 +108,7 @@ internal sealed class Fleet<TItem> : IDisposable
         _contexts.GetOrAdd(subPartner ?? "", _ =>
         {
             var collection = _collectionOf(subPartner);
-            var snapshots = new ListSnapshots<TItem>(collection, _time, _options, _lifetimeToken);
+            var snapshots = new ListSnapshots<TItem>(collection, _lookupKeyComparer, _time, _options, _lifetimeToken);
             return new PartnerContext(collection, snapshots, new SharedPolls<TItem>(collection, _time, _options, snapshots, _lifetimeToken),
                 new FreshReads<TItem>(collection, _time, _options, snapshots, _journal, _lifetimeToken));
         });

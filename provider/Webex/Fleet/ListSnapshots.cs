@@ -18,7 +18,8 @@ internal sealed record ListSnapshot<TItem>(DateTimeOffset StartedAt, Task<ListSn
 /// it; a lone lookup is not worth a whole list and gets none. A snapshot is fetched once,
 /// with the fleet's lifetime token rather than any caller's, since every caller in its window shares it.
 /// </summary>
-internal sealed class ListSnapshots<TItem>(IListing<TItem> collection, TimeProvider time, FleetOptions options, CancellationToken lifetime)
+internal sealed class ListSnapshots<TItem>(IListing<TItem> collection, IEqualityComparer<string> lookupKeyComparer, TimeProvider time, FleetOptions options,
+    CancellationToken lifetime)
     where TItem : class
 {
     private readonly Lock _gate = new();
@@ -127,7 +128,7 @@ internal sealed class ListSnapshots<TItem>(IListing<TItem> collection, TimeProvi
     {
         await Task.Yield(); // the caller holds the lock; the pages are fetched outside it
         var byId = new Dictionary<string, TItem>(StringComparer.Ordinal);
-        var byKey = new Dictionary<string, TItem>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, TItem>(lookupKeyComparer);
         var sawRemoval = false;
         await foreach (var item in collection.ListAsync(statuses: null, options.PageSize, lifetime))
         {

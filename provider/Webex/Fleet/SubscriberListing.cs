@@ -3,7 +3,7 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// <summary>
 /// The subscribers of one partner context, as the fleet machinery lists them. Webex finishes a subscriber write before
 /// it answers, so nothing is "in progress": <c>pending_user_migration</c> waits for a person, not for Webex. E-mails
-/// are compared without case, as Webex does.
+/// are compared with <see cref="SubscriberEmail.Comparer"/>, as Webex compares them.
 /// </summary>
 internal sealed class SubscriberListing(IWholesaleSubscribersClient client, string? subPartner) : IListing<Subscriber>
 {
@@ -11,9 +11,7 @@ internal sealed class SubscriberListing(IWholesaleSubscribersClient client, stri
 
     public string IdOf(Subscriber item) => item.Id;
 
-    public string? LookupKeyOf(Subscriber item) => item.Email is { } email ? KeyOf(email) : null;
-
-    public static string KeyOf(string email) => email.ToUpperInvariant();
+    public string? LookupKeyOf(Subscriber item) => item.Email;
 
     public string? StatusOf(Subscriber item) => item.Status;
 
@@ -29,10 +27,10 @@ internal sealed class SubscriberListing(IWholesaleSubscribersClient client, stri
 
     public async Task<Subscriber?> FindByLookupKeyAsync(string key, CancellationToken cancellationToken)
     {
-        // The key is the upper-cased e-mail; Webex's filter ignores case, the exact match is ours.
-        await foreach (var subscriber in client.ListAsync(new SubscriberListFilter { Email = key.ToLowerInvariant() }, subPartner, cancellationToken))
+        // The filter carries the e-mail as given (Webex's filter ignores case); the exact match is ours.
+        await foreach (var subscriber in client.ListAsync(new SubscriberListFilter { Email = key }, subPartner, cancellationToken))
         {
-            if (LookupKeyOf(subscriber) == key)
+            if (subscriber.Email is { } email && SubscriberEmail.Comparer.Equals(email, key))
             {
                 return subscriber;
             }

@@ -4,17 +4,33 @@ namespace WebexWholesale.Provider.Webex.Fleet;
 /// Which items of one collection this provider is changing or changed, and when, so that a list fetched before a
 /// change never answers for that item: the list would show the item as it was.
 /// </summary>
-internal sealed class WriteJournal(TimeProvider time)
+/// <param name="lookupKeyComparer">when two lookup keys name the same item (a subscriber's e-mail in any case)</param>
+internal sealed class WriteJournal(TimeProvider time, IEqualityComparer<string> lookupKeyComparer)
 {
+    private const string IdPrefix = "id:";
+    private const string LookupPrefix = "key:";
+
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Mark> _marks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Mark> _marks = new(new KeyComparer(lookupKeyComparer));
     private DateTimeOffset _lastRemoval = DateTimeOffset.MinValue;
     private int _removalsInFlight;
 
-    public static string IdKey(string id) => "id:" + id;
+    public static string IdKey(string id) => IdPrefix + id;
 
     /// <summary>The journal key of an item's lookup key (a customer's externalId, a subscriber's e-mail).</summary>
-    public static string LookupKey(string key) => "key:" + key;
+    public static string LookupKey(string key) => LookupPrefix + key;
+
+    /// <summary>Ids are compared as they are; lookup keys as the collection compares them.</summary>
+    private sealed class KeyComparer(IEqualityComparer<string> lookup) : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && x.StartsWith(LookupPrefix, StringComparison.Ordinal) && y.StartsWith(LookupPrefix, StringComparison.Ordinal)
+                ? lookup.Equals(x[LookupPrefix.Length..], y[LookupPrefix.Length..])
+                : string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string key) =>
+            key.StartsWith(LookupPrefix, StringComparison.Ordinal) ? lookup.GetHashCode(key[LookupPrefix.Length..]) : StringComparer.Ordinal.GetHashCode(key);
+    }
 
     /// <summary>Marks the keys as changing now and again when the scope ends (the write may land at any moment between).</summary>
     public Scope Writing(bool removal, params string[] keys)
