@@ -94,7 +94,7 @@ public static partial class WholesaleCustomerValidation
         }
     }
 
-    private static void ValidatePackages(InputValidator v, IReadOnlyList<string>? packages)
+    private static void ValidatePackages(InputValidator v, IReadOnlyList<string?>? packages)
     {
         if (packages is null)
         {
@@ -109,25 +109,42 @@ public static partial class WholesaleCustomerValidation
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unknownNames = new List<string>();
         for (var i = 0; i < packages.Count; i++)
         {
             var name = packages[i];
-            if (name is null || v.IsUnknown($"packages[{i}]"))
+            if (v.IsUnknown($"packages[{i}]"))
             {
                 continue;
             }
 
-            if (!seen.Add(name))
+            if (name is null)
+            {
+                // An undefined element in a TypeScript or YAML program arrives as null.
+                v.Fail($"packages[{i}]", "is null: give a package name there or remove the element");
+            }
+            else if (!seen.Add(name))
             {
                 v.Fail($"packages[{i}]", $"lists '{Echo.Of(name)}' a second time; list each package once");
             }
             else if (!PackageCatalog.Known.Contains(name))
             {
-                v.Warn($"packages[{i}]: '{Echo.Of(name)}' is not a package this provider knows ({string.Join(", ", PackageCatalog.Known.Order())}); " +
-                       "it is sent as it is, in case Webex added it recently");
+                unknownNames.Add(name);
             }
         }
+
+        if (unknownNames.Count > 0)
+        {
+            // One warning however many: a program with thousands of made-up names must not flood the engine's log.
+            var listed = string.Join(", ", unknownNames.Take(ListedUnknownPackages).Select(name => $"'{Echo.Of(name)}'"));
+            var more = unknownNames.Count > ListedUnknownPackages ? $" and {unknownNames.Count - ListedUnknownPackages} more" : "";
+            v.Warn($"packages: {listed}{more} {(unknownNames.Count == 1 ? "is not a package" : "are not packages")} this provider knows " +
+                   $"({string.Join(", ", PackageCatalog.Known.Order())}); sent as they are, in case Webex added them recently");
+        }
     }
+
+    /// <summary>How many unknown package names the one warning about them lists; the rest are counted.</summary>
+    public const int ListedUnknownPackages = 10;
 
     private static void ValidateProvisioningParameters(InputValidator v, WholesaleCustomerInputs value, IReadOnlyCollection<string> oldPackages)
     {

@@ -31,9 +31,12 @@ public static class WholesaleSubscriberValidation
         return new Result(v.Failures, v.Warnings);
     }
 
-    private static void ValidatePackages(InputValidator v, IReadOnlyList<string>? packages, PropertyPathSet unknowns)
+    /// <summary>How many unknown package names the one warning about them lists; the rest are counted.</summary>
+    public const int ListedUnknownPackages = 10;
+
+    private static void ValidatePackages(InputValidator v, IReadOnlyList<string?>? given, PropertyPathSet unknowns)
     {
-        if (packages is null || packages.Count == 0)
+        if (given is null || given.Count == 0)
         {
             v.Fail("packages", $"is required: exactly one base package ({string.Join(", ", SubscriberPackages.Base.Order())}), plus any add-ons");
             return;
@@ -44,10 +47,24 @@ public static class WholesaleSubscriberValidation
             return; // judged when every name is known
         }
 
-        var unknownNames = packages.Where(name => !SubscriberPackages.IsKnown(name)).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var name in unknownNames)
+        var nulls = given.Select((name, index) => (name, index)).Where(pair => pair.name is null).Select(pair => pair.index).ToList();
+        if (nulls.Count > 0)
         {
-            v.Warn($"packages: '{Echo.Of(name)}' is not a subscriber package this provider knows; it is sent to Webex as it is (a package added after this release?)");
+            // An undefined element in a TypeScript or YAML program arrives as null.
+            v.Fail($"packages[{nulls[0]}]", $"is null{(nulls.Count > 1 ? $" ({nulls.Count} elements are)" : "")}: give a package name there or remove the element");
+            return;
+        }
+
+        var packages = given.OfType<string>().ToList();
+        var unknownNames = packages.Where(name => !SubscriberPackages.IsKnown(name)).Distinct(StringComparer.Ordinal).ToList();
+        if (unknownNames.Count > 0)
+        {
+            var listed = string.Join(", ", unknownNames.Take(ListedUnknownPackages).Select(name => $"'{Echo.Of(name)}'"));
+            var more = unknownNames.Count > ListedUnknownPackages ? $" and {unknownNames.Count - ListedUnknownPackages} more" : "";
+            v.Warn(unknownNames.Count == 1
+                ? $"packages: {listed} is not a subscriber package this provider knows; it is sent to Webex as it is (a package added after this release?)"
+                : $"packages: {unknownNames.Count} names are not subscriber packages this provider knows: {listed}{more}; they are sent to Webex as they are " +
+                  "(packages added after this release?)");
         }
 
         var bases = packages.Where(SubscriberPackages.Base.Contains).Distinct(StringComparer.Ordinal).ToList();
@@ -75,7 +92,7 @@ public static class WholesaleSubscriberValidation
 
     private static void ValidateParameters(InputValidator v, WholesaleSubscriberInputs value, IReadOnlyCollection<string> oldPackages)
     {
-        if (value.Packages is null || v.IsUnknown("packages") || v.IsUnknown("provisioningParameters"))
+        if (value.Packages is null || value.Packages.Any(name => name is null) || v.IsUnknown("packages") || v.IsUnknown("provisioningParameters"))
         {
             return;
         }

@@ -87,7 +87,29 @@ public class WholesaleCustomerValidationTests
         var result = Validate(Customer("webex_meetings", "webex_hologram"));
 
         Assert.Empty(result.Failures);
-        Assert.Contains(result.Warnings, w => w.Contains("packages[1]") && w.Contains("webex_hologram"));
+        Assert.Contains(result.Warnings, w => w.StartsWith("packages: 'webex_hologram' is not a package", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThousandsOfUnknownPackages_AreOneWarning_ListingTenAndCountingTheRest()
+    {
+        var result = Validate(Customer(["webex_meetings", .. Enumerable.Range(0, 30_000).Select(i => $"made_up_{i}")]));
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("'made_up_9'", warning);
+        Assert.DoesNotContain("'made_up_10'", warning);
+        Assert.Contains("and 29990 more", warning);
+        Assert.True(warning.Length < 1000, $"{warning.Length} characters");
+    }
+
+    [Fact]
+    public void ANullPackage_IsAFailureAtItsIndex()
+    {
+        var result = Validate(Customer(["webex_meetings", null!]));
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal("packages[1]", failure.Property);
+        Assert.Contains("is null", failure.Reason);
     }
 
     [Fact]
