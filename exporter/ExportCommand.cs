@@ -18,17 +18,21 @@ public static class ExportCommand
         {
             Description = $"Webex access token with spark-admin:wholesale_customers_read (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
         };
-        var status = new Option<string[]>("--status") { Description = "only customers in this status; repeat for several (e.g. provisioned)", AllowMultipleArgumentsPerToken = true };
+        var status = new Option<string[]>("--status")
+        {
+            Description = $"only customers in this status ({string.Join(", ", ExportRequest.KnownStatuses)}); repeat for several", AllowMultipleArgumentsPerToken = true,
+        };
         var subPartner = new Option<string>("--sub-partner") { Description = "list the customers of this sub-partner organization (onBehalfOfSubPartnerOrgId)" };
         var prefix = new Option<string>("--external-id-prefix") { Description = "only customers whose externalId starts with this text" };
         var importFile = new Option<string>("--import-file") { Description = "Pulumi bulk import file to write, for `pulumi import --file`", DefaultValueFactory = _ => "import.json" };
         var fleetFile = new Option<string>("--fleet-file") { Description = "fleet file to write, as examples/csharp reads it", DefaultValueFactory = _ => "customers.yaml" };
+        var force = new Option<bool>("--force") { Description = "replace existing files even when this export finds fewer customers or subscribers than they list" };
         var retryFor = new Option<int>("--retry-for") { Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries)", DefaultValueFactory = _ => 120 };
 
         var root = new RootCommand(
             "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
         {
-            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retryFor,
+            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retryFor, force,
         };
         root.SetAction(async (result, token) =>
         {
@@ -40,7 +44,8 @@ public static class ExportCommand
                 ExternalIdPrefix: result.GetValue(prefix),
                 ImportFile: result.GetValue(importFile)!,
                 FleetFile: result.GetValue(fleetFile)!,
-                RetryFor: TimeSpan.FromSeconds(result.GetValue(retryFor)));
+                RetryFor: TimeSpan.FromSeconds(result.GetValue(retryFor)),
+                Force: result.GetValue(force));
             return await RunAsync(request, stdout, stderr, time, token);
         });
 

@@ -1,10 +1,19 @@
+using WebexWholesale.Provider.Webex;
+
 namespace WebexWholesale.Exporter;
 
 /// <summary>What to export and where to write it.</summary>
 public sealed record ExportRequest(
     string BaseUrl, string? AccessToken, IReadOnlyList<string> Statuses, string? SubPartner, string? ExternalIdPrefix,
-    string ImportFile, string FleetFile, TimeSpan RetryFor)
+    string ImportFile, string FleetFile, TimeSpan RetryFor, bool Force = false)
 {
+    /// <summary>The customer statuses Webex lists by (<c>--status</c>).</summary>
+    public static readonly IReadOnlyList<string> KnownStatuses =
+    [
+        CustomerStatus.Provisioned, CustomerStatus.ProvisionedWithErrors, CustomerStatus.Provisioning, CustomerStatus.Updating, CustomerStatus.Deleting,
+        CustomerStatus.Error, CustomerStatus.PendingRplReview,
+    ];
+
     /// <summary>What is wrong with the request before anything is asked of Webex, or null.</summary>
     public string? Problem()
     {
@@ -13,9 +22,14 @@ public sealed record ExportRequest(
             return "no access token: set WEBEX_ACCESS_TOKEN (or --access-token) to a Webex token with spark-admin:wholesale_customers_read";
         }
 
-        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        if (TokenOrigin.Problem(BaseUrl) is { } origin)
         {
-            return $"--base-url '{BaseUrl}' is not an absolute http(s) URL such as https://webexapis.com/v1";
+            return $"--base-url (or WEBEX_BASE_URL): {origin}";
+        }
+
+        if (Statuses.FirstOrDefault(status => !KnownStatuses.Contains(status, StringComparer.Ordinal)) is { } unknown)
+        {
+            return $"--status '{unknown}' is not a customer status; use one of {string.Join(", ", KnownStatuses)} (repeat --status for several)";
         }
 
         if (Path.GetFullPath(ImportFile) == Path.GetFullPath(FleetFile))

@@ -60,6 +60,7 @@ public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubs
             .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal)
             .ToList();
 
+        PreviousExport.EnsureReplaceable(request, new PreviousExport.Counts(exported.Count, exported.Sum(customer => customer.Subscribers.Count)));
         importFile.Write(ImportFileWriter.Write(exported));
         fleetFile.Write(FleetFileWriter.Write(exported));
         importFile.Commit();

@@ -11,11 +11,15 @@ namespace WebexWholesale.Exporter;
 /// </summary>
 public static class FleetFileWriter
 {
+    /// <summary>How the file begins, and how its customer and subscriber lines begin (<see cref="PreviousExport"/> counts by them).</summary>
+    public const string Header = "# Exported from Webex by webex-wholesale-export.";
+    public const string CustomerLine = "  - externalId: ";
+    public const string SubscriberLine = "      - {email: ";
 
     public static string Write(IReadOnlyList<ExportedCustomer> customers)
     {
         var yaml = new StringBuilder();
-        yaml.AppendLine("# Exported from Webex by webex-wholesale-export. Webex does not return a customer's name, administrator e-mail,");
+        yaml.AppendLine($"{Header} Webex does not return a customer's name, administrator e-mail,");
         yaml.AppendLine("# template or calling location: they are left empty and marked TODO. An adopted customer needs none of them;");
         yaml.AppendLine("# fill them in to be able to create the customer again (after a replacement or in another org).");
         yaml.AppendLine("provisioningId: \"\" # TODO: the Provisioning ID of your Customer Template in Partner Hub (needed for new customers)");
@@ -23,7 +27,7 @@ public static class FleetFileWriter
         foreach (var customer in customers)
         {
             var inputs = customer.Inputs;
-            yaml.AppendLine($"  - externalId: {Quote(inputs.ExternalId ?? "")}");
+            yaml.AppendLine($"{CustomerLine}{Quote(inputs.ExternalId ?? "")}");
             if (customer.PulumiName != inputs.ExternalId)
             {
                 yaml.AppendLine($"    pulumiName: {Quote(customer.PulumiName)} # the externalId is not a plain Pulumi name");
@@ -67,7 +71,7 @@ public static class FleetFileWriter
         {
             var defaultName = $"{customer.PulumiName}-{(subscriber.Inputs.Email ?? "").Split('@')[0]}";
             var name = subscriber.PulumiName == defaultName ? "" : $", pulumiName: {Quote(subscriber.PulumiName)}";
-            yaml.AppendLine($"      - {{email: {Quote(subscriber.Inputs.Email ?? "")}, packages: [{string.Join(", ", (subscriber.Inputs.Packages ?? []).Select(Quote))}], " +
+            yaml.AppendLine($"{SubscriberLine}{Quote(subscriber.Inputs.Email ?? "")}, packages: [{string.Join(", ", (subscriber.Inputs.Packages ?? []).Select(Quote))}], " +
                             $"webexId: {Quote(subscriber.Id)}{name}}}");
         }
     }

@@ -182,6 +182,64 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("no access token", (await Export(["--import-file", ImportFile])).Err);
         var (code, _, error) = await Export(["--base-url", "webexapis.com", "--access-token", "t"]);
         Assert.Equal(2, code);
-        Assert.Contains("--base-url 'webexapis.com' is not an absolute http(s) URL", error);
+        Assert.Contains("--base-url (or WEBEX_BASE_URL): 'webexapis.com' is not an absolute https URL", error);
+    }
+
+    [Fact]
+    public async Task AnUnknownStatus_IsRefusedWithTheAllowedValues_AndLeavesAnExistingExportByteIdentical()
+    {
+        Assert.Equal(0, (await Export(Args("--external-id-prefix", "fleet-"))).Code);
+        var (import, fleet) = (await File.ReadAllBytesAsync(ImportFile), await File.ReadAllBytesAsync(FleetFilePath));
+
+        var (code, _, error) = await Export(Args("--status", "bogus"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--status 'bogus' is not a customer status; use one of provisioned, provisioned_with_errors,", error);
+        Assert.Equal(import, await File.ReadAllBytesAsync(ImportFile));
+        Assert.Equal(fleet, await File.ReadAllBytesAsync(FleetFilePath));
+    }
+
+    [Fact]
+    public async Task AnExportThatFindsFewer_KeepsTheFilesAsTheyAre_UnlessForced()
+    {
+        Assert.Equal(0, (await Export(Args("--external-id-prefix", "fleet-"))).Code);
+        var (import, fleet) = (await File.ReadAllBytesAsync(ImportFile), await File.ReadAllBytesAsync(FleetFilePath));
+
+        var (code, _, error) = await Export(Args("--external-id-prefix", "other-"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"kept {ImportFile} and {FleetFilePath} as they are", error);
+        Assert.Contains($"lists {Fleet} customers and 0 subscribers, and this export found only 2 customers and 0 subscribers", error);
+        Assert.Contains("--force", error);
+        Assert.Equal(import, await File.ReadAllBytesAsync(ImportFile));
+        Assert.Equal(fleet, await File.ReadAllBytesAsync(FleetFilePath));
+        Assert.Equal([FleetFilePath, ImportFile], Directory.EnumerateFileSystemEntries(_folder).Order(StringComparer.Ordinal)); // no temporary file left
+
+        Assert.Equal(0, (await Export(Args("--external-id-prefix", "other-", "--force"))).Code);
+        Assert.Equal(2, FleetFile.Load(FleetFilePath).Customers.Count);
+    }
+
+    [Fact]
+    public async Task AFileTheExporterDidNotWrite_IsNeverReplacedWithoutForce()
+    {
+        await File.WriteAllTextAsync(FleetFilePath, "# my own fleet, written by hand\ncustomers: []\n");
+
+        var (code, _, error) = await Export(Args("--external-id-prefix", "fleet-"));
+
+        Assert.Equal(1, code);
+        Assert.Contains($"kept {FleetFilePath} as it is: it exists and is not a file webex-wholesale-export wrote", error);
+        Assert.Equal("# my own fleet, written by hand\ncustomers: []\n", await File.ReadAllTextAsync(FleetFilePath));
+        Assert.False(File.Exists(ImportFile));
+    }
+
+    [Fact]
+    public async Task PlainHttpToAHostThatIsNotLoopback_IsRefused_TheTokenIsNeverSent()
+    {
+        var (code, _, error) = await Export(["--base-url", "http://webex.example.com/v1", "--access-token", "t",
+            "--import-file", ImportFile, "--fleet-file", FleetFilePath]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("would send the access token unencrypted", error);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
 }
