@@ -13,3 +13,13 @@ public interface ICustomFunction<TArgs, TResult>
 
     Task<FunctionResult<TResult>> InvokeAsync(TArgs args, ResourceContext context);
 }
+
+/// <summary>Limits every function's arguments share.</summary>
+public static class FunctionArguments
+{
+    /// <summary>
+    /// The longest text argument: arguments become Webex list filters in the request's URL, which Webex (like most
+    /// HTTP servers) refuses past about 8 KB, and no id, e-mail or status it filters by comes near this.
+    /// </summary>
+    public const int MaxTextLength = 1024;
+}

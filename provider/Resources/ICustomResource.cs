@@ -17,6 +17,13 @@ public interface ICustomResource<TInputs, TOutputs>
     /// <param name="olds">the previous checked inputs, or null for a resource about to be created</param>
     Task<CheckResult<TInputs>> CheckAsync(Decoded<TInputs>? olds, Decoded<TInputs> news, ResourceContext context);
 
+    /// <summary>
+    /// The local rules of Check alone (no Webex call): what makes inputs impossible to create or update with. The
+    /// engine may call Create and Update without Check, so they are applied again there.
+    /// </summary>
+    /// <param name="oldInputs">the inputs the resource has now, or null for one about to be created</param>
+    IReadOnlyList<InputFailure> Validate(TInputs inputs, TInputs? oldInputs);
+
     ResourceDiff Diff(TInputs oldInputs, Decoded<TInputs> news, IReadOnlyCollection<string> ignoreChanges);
 
     PreviewResult<TInputs, TOutputs> PreviewCreate(Decoded<TInputs> inputs);

@@ -16,7 +16,23 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
         Decoded<TArgs> args;
         try
         {
-            args = TypedCodec.Decode(StructCodec.Decode(request.Args, allowUnknowns: false), function.ArgsType);
+            var values = StructCodec.Decode(request.Args, allowUnknowns: false);
+            if (TooLong(values, "") is { } path)
+            {
+                return new InvokeResponse
+                {
+                    Failures =
+                    {
+                        new CheckFailure
+                        {
+                            Property = path,
+                            Reason = $"is longer than {FunctionArguments.MaxTextLength:N0} characters; no Webex filter value is that long (it travels in the request's URL)",
+                        },
+                    },
+                };
+            }
+
+            args = TypedCodec.Decode(values, function.ArgsType);
         }
         catch (PropertyEncodingException error)
         {
@@ -33,4 +49,14 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
 
         return response;
     }
+
+    /// <summary>The path of the first text argument over <see cref="FunctionArguments.MaxTextLength"/>, or null: refused at once, before any request.</summary>
+    private static string? TooLong(PropertyValue value, string path) => value switch
+    {
+        StringValue text when text.Value.Length > FunctionArguments.MaxTextLength => path,
+        SecretValue secret => TooLong(secret.Inner, path),
+        ArrayValue array => array.Items.Select((item, index) => TooLong(item, PropertyPath.Index(path, index))).FirstOrDefault(found => found is not null),
+        ObjectValue members => members.Members.Select(member => TooLong(member.Value, PropertyPath.Member(path, member.Key))).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 }

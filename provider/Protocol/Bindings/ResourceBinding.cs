@@ -18,7 +18,10 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
 
     public string Token => resource.Token;
 
-    public async Task<CheckResponse> CheckAsync(CheckRequest request, ResourceContext context)
+    public Task<CheckResponse> CheckAsync(CheckRequest request, ResourceContext context) =>
+        RedactedAsync(SecretsOf(request.News, request.Olds), context, (redaction, call) => CheckAsync(request, redaction, call));
+
+    private async Task<CheckResponse> CheckAsync(CheckRequest request, SecretText redaction, ResourceContext context)
     {
         Decoded<TInputs> news;
         Decoded<TInputs>? olds;
@@ -33,7 +36,7 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
             return new CheckResponse
             {
                 Inputs = error.TooDeep ? new Struct() : request.News,
-                Failures = { new CheckFailure { Property = error.PropertyPath, Reason = error.Reason } },
+                Failures = { new CheckFailure { Property = error.PropertyPath, Reason = redaction.Redact(error.Reason) } },
             };
         }
 
@@ -44,7 +47,7 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         {
             Inputs = StructCodec.Encode(TypedCodec.Encode(result.Inputs, resource.InputsType, secrets, news.Unknowns), allowUnknowns: true),
         };
-        response.Failures.AddRange(result.Failures.Select(failure => new CheckFailure { Property = failure.Property, Reason = failure.Reason }));
+        response.Failures.AddRange(result.Failures.Select(failure => new CheckFailure { Property = failure.Property, Reason = redaction.Redact(failure.Reason) }));
         return response;
     }
 
@@ -55,7 +58,10 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         return Task.FromResult(DiffResponses.From(resource.Diff(oldInputs.Value, news, [.. request.IgnoreChanges])));
     }
 
-    public async Task<CreateResponse> CreateAsync(CreateRequest request, ResourceContext context)
+    public Task<CreateResponse> CreateAsync(CreateRequest request, ResourceContext context) =>
+        RedactedAsync(SecretsOf(request.Properties), context, (secrets, call) => CreateAsync(request, secrets, call));
+
+    private async Task<CreateResponse> CreateAsync(CreateRequest request, SecretText secrets, ResourceContext context)
     {
         var inputs = DecodeInputs(request.Properties, allowUnknowns: request.Preview);
         if (request.Preview)
@@ -64,6 +70,7 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
             return new CreateResponse { Properties = _state.Encode(preview.State, inputs.Secrets, PropertyPathSet.Of(preview.UnknownOutputs)) };
         }
 
+        RequireValid("Create", inputs.Value, oldInputs: null, secrets);
         try
         {
             var (id, state) = await resource.CreateAsync(inputs.Value, Timeout(request.Timeout), context);
@@ -71,11 +78,14 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         }
         catch (ResourceInitFailedException<TInputs, TOutputs> partial)
         {
-            throw InitFailed(partial, inputs.Secrets);
+            throw InitFailed(partial, inputs.Secrets, secrets);
         }
     }
 
-    public async Task<ReadResponse> ReadAsync(ReadRequest request, ResourceContext context)
+    public Task<ReadResponse> ReadAsync(ReadRequest request, ResourceContext context) =>
+        RedactedAsync(SecretsOf(request.Properties, request.Inputs), context, (secrets, call) => ReadAsync(request, secrets, call));
+
+    private async Task<ReadResponse> ReadAsync(ReadRequest request, SecretText redaction, ResourceContext context)
     {
         var oldState = _state.Decode(request.Properties);
         var oldInputValues = StructCodec.Decode(request.Inputs, allowUnknowns: false);
@@ -98,11 +108,14 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         }
         catch (ResourceInitFailedException<TInputs, TOutputs> partial)
         {
-            throw InitFailed(partial, secrets);
+            throw InitFailed(partial, secrets, redaction);
         }
     }
 
-    public async Task<UpdateResponse> UpdateAsync(UpdateRequest request, ResourceContext context)
+    public Task<UpdateResponse> UpdateAsync(UpdateRequest request, ResourceContext context) =>
+        RedactedAsync(SecretsOf(request.News, request.Olds, request.OldInputs), context, (secrets, call) => UpdateAsync(request, secrets, call));
+
+    private async Task<UpdateResponse> UpdateAsync(UpdateRequest request, SecretText secrets, ResourceContext context)
     {
         var news = DecodeInputs(request.News, allowUnknowns: request.Preview);
         var olds = _state.Decode(request.Olds) ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Update needs the resource's old state"));
@@ -113,6 +126,7 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
             return new UpdateResponse { Properties = _state.Encode(preview.State, news.Secrets, PropertyPathSet.Of(preview.UnknownOutputs)) };
         }
 
+        RequireValid("Update", news.Value, oldInputs.Value, secrets);
         try
         {
             var state = await resource.UpdateAsync(request.Id, olds.Value, oldInputs.Value, news.Value, Timeout(request.Timeout), context);
@@ -120,11 +134,18 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         }
         catch (ResourceInitFailedException<TInputs, TOutputs> partial)
         {
-            throw InitFailed(partial, news.Secrets);
+            throw InitFailed(partial, news.Secrets, secrets);
         }
     }
 
-    public async Task DeleteAsync(DeleteRequest request, ResourceContext context)
+    public Task DeleteAsync(DeleteRequest request, ResourceContext context) =>
+        RedactedAsync(SecretsOf(request.Properties, request.OldInputs), context, async (_, call) =>
+        {
+            await DeleteCoreAsync(request, call);
+            return true;
+        });
+
+    private async Task DeleteCoreAsync(DeleteRequest request, ResourceContext context)
     {
         var olds = _state.Decode(request.Properties) ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "Delete needs the resource's state"));
         var oldInputValues = StructCodec.Decode(request.OldInputs, allowUnknowns: false);
@@ -145,16 +166,49 @@ public sealed class ResourceBinding<TInputs, TOutputs>(ICustomResource<TInputs, 
         return TypedCodec.Decode(values.Members.Count > 0 ? values : StructCodec.Decode(olds, allowUnknowns: false), resource.InputsType);
     }
 
-    private RpcException InitFailed(ResourceInitFailedException<TInputs, TOutputs> partial, PropertyPathSet secrets)
+    private RpcException InitFailed(ResourceInitFailedException<TInputs, TOutputs> partial, PropertyPathSet secrets, SecretText redaction)
     {
+        var reasons = redaction.Redact(partial.Reasons);
         var detail = new ErrorResourceInitFailed { Id = partial.Id, Properties = _state.Encode(partial.State, secrets) };
-        detail.Reasons.AddRange(partial.Reasons);
+        detail.Reasons.AddRange(reasons);
         if (partial.Inputs is { } inputs)
         {
             detail.Inputs = EncodeInputs(inputs, secrets);
         }
 
-        return ProviderErrors.ResourceInitFailed(string.Join("; ", partial.Reasons), detail);
+        return ProviderErrors.ResourceInitFailed(string.Join("; ", reasons), detail);
+    }
+
+    /// <summary>
+    /// Inputs that cannot be written (a required one missing, a null list element): the engine may call Create and
+    /// Update without Check (an import, an older engine), so the same rules are applied again before Webex is asked.
+    /// </summary>
+    private void RequireValid(string rpc, TInputs inputs, TInputs? oldInputs, SecretText secrets)
+    {
+        var failures = resource.Validate(inputs, oldInputs);
+        if (failures.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                secrets.Redact($"{rpc}: the inputs are not valid: {string.Join("; ", failures.Select(failure => $"{failure.Property}: {failure.Reason}"))}")));
+        }
+    }
+
+    private static SecretText SecretsOf(params Struct?[] messages) => new(SecretStrings.In(messages));
+
+    /// <summary>
+    /// Runs one call with a log that hides the request's secrets, and hides them in its failure too; the codec's
+    /// refusals name property paths only, and gRPC statuses built here already went through the same helper.
+    /// </summary>
+    private static async Task<T> RedactedAsync<T>(SecretText secrets, ResourceContext context, Func<SecretText, ResourceContext, Task<T>> run)
+    {
+        try
+        {
+            return await run(secrets, context with { Log = secrets.Redacting(context.Log) });
+        }
+        catch (Exception error) when (!secrets.IsEmpty && error is not (RpcException or PropertyEncodingException))
+        {
+            throw secrets.Redact(error);
+        }
     }
 
     private static TimeSpan? Timeout(double seconds) => seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;

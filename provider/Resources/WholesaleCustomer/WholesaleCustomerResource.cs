@@ -37,6 +37,10 @@ public sealed partial class WholesaleCustomerResource(PollSchedule pollSchedule)
             provider => PrecheckAdvisor.AskAsync(provider.Customers, inputs, context.Time, context.Cancellation), context);
     }
 
+    public IReadOnlyList<InputFailure> Validate(WholesaleCustomerInputs inputs, WholesaleCustomerInputs? oldInputs) =>
+        WholesaleCustomerValidation.Validate(new Decoded<WholesaleCustomerInputs>(inputs, PropertyPathSet.Empty, PropertyPathSet.Empty), oldInputs is null,
+            oldInputs?.Packages ?? []).Failures;
+
     public ResourceDiff Diff(WholesaleCustomerInputs oldInputs, Decoded<WholesaleCustomerInputs> news, IReadOnlyCollection<string> ignoreChanges) =>
         WholesaleCustomerDiff.Compute(oldInputs, news, ignoreChanges);
 

@@ -137,6 +137,7 @@ public class ResourceBindingTests
         resource.SetupGet(r => r.Token).Returns(WholesaleCustomerResource.TypeToken);
         resource.SetupGet(r => r.InputsType).Returns(WholesaleCustomerJson.Default.WholesaleCustomerInputs);
         resource.SetupGet(r => r.OutputsType).Returns(WholesaleCustomerJson.Default.WholesaleCustomerOutputs);
+        resource.Setup(r => r.Validate(It.IsAny<WholesaleCustomerInputs>(), It.IsAny<WholesaleCustomerInputs?>())).Returns([]);
         return resource;
     }
 }
