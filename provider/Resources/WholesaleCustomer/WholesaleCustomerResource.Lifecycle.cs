@@ -26,10 +26,8 @@ public sealed partial class WholesaleCustomerResource
         if (existing is not null)
         {
             throw ProviderException.Conflict(
-                $"a Webex Wholesale customer with externalId '{Echo.Of(inputs.ExternalId!)}' already exists (id {existing.Id}, status {existing.Status}). " +
-                $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {existing.Id}. " +
-                "If an earlier `pulumi up` was interrupted while it created this customer, adopt the pending create instead: " +
-                $"pulumi refresh --import-pending-creates '{context.Urn}' {existing.Id}");
+                $"a Webex Wholesale customer with externalId '{Echo.Of(inputs.ExternalId!)}' already exists (id {existing.Id}, status {existing.Status}).\n" +
+                AdoptionCommands.Import(TypeToken, context.Name, existing.Id) + AdoptionCommands.PendingCreate("customer", context.Urn, existing.Id));
         }
 
         var id = await ProvisionAsync(client, inputs, deadline, context);

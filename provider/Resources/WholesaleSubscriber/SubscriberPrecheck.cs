@@ -17,9 +17,18 @@ public static class SubscriberPrecheck
             token => client.PrecheckAsync(WholesaleSubscriberMapping.ToPrecheck(inputs), inputs.OnBehalfOfSubPartnerOrgId, token), time, PropertyOf,
             // The second Check of a replacement (a new customerId) also looks like a new subscriber while the one being
             // replaced still holds the e-mail: expected then, and otherwise Create stops and says how to import it.
-            async (error, _, token) => error.ErrorCode == EmailInUse && await HolderAsync(client, inputs, token) is { } holder
-                ? $"Subscriber {holder} already has e-mail '{inputs.Email}': expected if it is being replaced."
-                : null,
+            async (error, _, token) =>
+            {
+                if (error.ErrorCode != EmailInUse)
+                {
+                    return null;
+                }
+
+                // Remembered so that a Create whose answer is lost never takes this holder for what it created.
+                var holder = await HolderAsync(client, inputs, token);
+                client.NoteHolder(inputs.Email!, holder);
+                return holder is null ? null : $"Subscriber {holder} already has e-mail '{inputs.Email}': expected if it is being replaced.";
+            },
             cancellationToken);
 
     /// <summary>The input a precheck error is about, from its code or its wording; "" when it concerns the whole subscriber.</summary>

@@ -40,7 +40,7 @@ public static class WholesaleSubscriberMapping
         (oldInputs ?? new WholesaleSubscriberInputs()) with
         {
             CustomerId = subscriber.CustomerId ?? oldInputs?.CustomerId,
-            Email = oldInputs?.Email is { } email && string.Equals(email, subscriber.Email, StringComparison.OrdinalIgnoreCase) ? email : subscriber.Email ?? oldInputs?.Email,
+            Email = oldInputs?.Email is { } email && SubscriberEmail.Comparer.Equals(email, subscriber.Email) ? email : subscriber.Email ?? oldInputs?.Email,
             Packages = PackageSet.Of(subscriber.AllPackages),
         };
 

@@ -19,6 +19,12 @@ public sealed partial class WholesaleSubscriberResource
         var client = context.RequireProvider().Subscribers;
         using var deadline = new OperationDeadline(timeout ?? DefaultTimeout, context.Time, context.Cancellation);
         var subscriber = await ProvisionAsync(client, inputs, deadline, context);
+        var state = WholesaleSubscriberMapping.ToState(subscriber, WholesaleSubscriberMapping.ToInputs(subscriber, inputs));
+        if (Unfinished(subscriber, inputs, "provisioning") is { } reasons)
+        {
+            throw new ResourceInitFailedException<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(subscriber.Id, state, reasons);
+        }
+
         if (subscriber.Status == SubscriberStatus.PendingUserMigration)
         {
             await context.Log.WarningAsync(
@@ -27,7 +33,26 @@ public sealed partial class WholesaleSubscriberResource
                 $"again: POST {{baseUrl}}/subscribers/{subscriber.Id}/emails/consentMove (see the README, \"Subscribers\")");
         }
 
-        return (subscriber.Id, WholesaleSubscriberMapping.ToState(subscriber, WholesaleSubscriberMapping.ToInputs(subscriber, inputs)));
+        return (subscriber.Id, state);
+    }
+
+    /// <summary>
+    /// Why a subscriber Webex answered with is not what was asked, or null: Webex answers a subscriber write when it is
+    /// done, so anything but <c>provisioned</c> without errors (or a person's pending consent) is a subscriber that
+    /// exists but is not right. The engine records it with these reasons, and the next `pulumi up` sends it again.
+    /// </summary>
+    private static IReadOnlyList<string>? Unfinished(Subscriber subscriber, WholesaleSubscriberInputs inputs, string action)
+    {
+        var errors = (subscriber.Errors ?? []).Select(error => error.ToString()).Where(text => text.Length > 0).ToList();
+        if (subscriber.Status is SubscriberStatus.Provisioned or SubscriberStatus.PendingUserMigration && errors.Count == 0)
+        {
+            return null;
+        }
+
+        var status = subscriber.Status is { } reported ? $"status '{Echo.Of(reported)}'" : "no status";
+        return [$"Webex finished {action} subscriber {inputs.Email} (id {subscriber.Id}) with {status}" +
+                (errors.Count > 0 ? $" and these errors: {string.Join("; ", errors)}" : "") +
+                "; it is kept in the stack: fix what Webex reports, then `pulumi up` sends it again (`pulumi refresh` shows its status meanwhile)"];
     }
 
     public async Task<ReadResult<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>?> ReadAsync(string id, WholesaleSubscriberInputs? oldInputs,
@@ -55,7 +80,10 @@ public sealed partial class WholesaleSubscriberResource
         try
         {
             var updated = await client.UpdateAsync(id, WholesaleSubscriberMapping.ToUpdate(news, movesToCalling), news.OnBehalfOfSubPartnerOrgId, deadline.Token);
-            return WholesaleSubscriberMapping.ToState(updated, WholesaleSubscriberMapping.ToInputs(updated, news));
+            var state = WholesaleSubscriberMapping.ToState(updated, WholesaleSubscriberMapping.ToInputs(updated, news));
+            return Unfinished(updated, news, "updating") is { } reasons
+                ? throw new ResourceInitFailedException<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(id, state, reasons)
+                : state;
         }
         catch (WebexApiException error) when (error.Kind == WebexErrorKind.NotFound)
         {
@@ -103,21 +131,34 @@ public sealed partial class WholesaleSubscriberResource
         }
     }
 
+    /// <summary>
+    /// How far Webex's clock may be behind ours when it stamps a subscriber's <c>created</c>: a subscriber created up to
+    /// this long before our first POST still counts as that POST's. NTP keeps both within a second; a clock further
+    /// off only makes a lost answer end with the adoption commands instead of recording the subscriber.
+    /// </summary>
+    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(30);
+
     private static async Task<Subscriber> ProvisionAsync(SubscriberFleet client, WholesaleSubscriberInputs inputs, OperationDeadline deadline, ResourceContext context)
     {
+        var request = new ProvisionRequest(inputs, context.Time.GetUtcNow());
         try
         {
-            return await ProvisionWithinDeadlineAsync(client, inputs, deadline, context);
+            return await ProvisionWithinDeadlineAsync(client, request, deadline, context);
         }
         catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
         {
-            var created = await deadline.LastLookAsync(look => client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, look));
-
-            if (created is not null && created.CustomerId == inputs.CustomerId)
+            var found = await deadline.LastLookAsync(look => client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, look));
+            if (found is not null && request.Made(found, client))
             {
-                throw new ResourceInitFailedException<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(created.Id,
-                    WholesaleSubscriberMapping.ToState(created, WholesaleSubscriberMapping.ToInputs(created, inputs)),
-                    [deadline.Stopped($"while provisioning subscriber {inputs.Email}; Webex had created it (id {created.Id}), so it is kept in the stack", stopped).Message]);
+                throw new ResourceInitFailedException<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(found.Id,
+                    WholesaleSubscriberMapping.ToState(found, WholesaleSubscriberMapping.ToInputs(found, inputs)),
+                    [deadline.Stopped($"while provisioning subscriber {inputs.Email}; Webex had created it (id {found.Id}), so it is kept in the stack", stopped).Message]);
+            }
+
+            if (found is not null)
+            {
+                throw new ProviderException(ProviderErrorKind.Conflict, deadline.Stopped($"while asking Webex to provision subscriber {inputs.Email}, " +
+                    $"and a subscriber this request did not create holds the e-mail", stopped).Message + ".\n" + AlreadyExists(found, inputs, context).Message);
             }
 
             throw deadline.Stopped($"while asking Webex to provision subscriber {inputs.Email}; Webex may still create it: the next `pulumi up` " +
@@ -125,21 +166,39 @@ public sealed partial class WholesaleSubscriberResource
         }
     }
 
-    private static async Task<Subscriber> ProvisionWithinDeadlineAsync(SubscriberFleet client, WholesaleSubscriberInputs inputs, OperationDeadline deadline,
+    /// <summary>One create's POST: the inputs, and when it was first sent.</summary>
+    private sealed record ProvisionRequest(WholesaleSubscriberInputs Inputs, DateTimeOffset FirstSent)
+    {
+        /// <summary>
+        /// Whether a subscriber found by e-mail after a lost answer is provably this request's: in the customer asked
+        /// for, created by Webex after the first POST was sent (less <see cref="ClockSkewAllowance"/>), and not a holder
+        /// this process's Check saw before. Anything else is somebody's subscriber, adopted only by a command.
+        /// </summary>
+        public bool Made(Subscriber found, SubscriberFleet client) =>
+            found.CustomerId == Inputs.CustomerId
+            && DateTimeOffset.TryParse(found.Created, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var created)
+            && created >= FirstSent - ClockSkewAllowance
+            && !client.SawHolder(Inputs.Email!, found.Id);
+    }
+
+    private static async Task<Subscriber> ProvisionWithinDeadlineAsync(SubscriberFleet client, ProvisionRequest request, OperationDeadline deadline,
         ResourceContext context)
     {
-        var request = WholesaleSubscriberMapping.ToProvision(inputs);
+        var inputs = request.Inputs;
+        var body = WholesaleSubscriberMapping.ToProvision(inputs);
         var lostAnswer = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await client.ProvisionAsync(request, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+                var created = await client.ProvisionAsync(body, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+                return SubscriberId.Problem(created.Id) is null ? created : await ByEmailInsteadOfAsync(client, created, request, deadline, context);
             }
             catch (WebexApiException error) when (IsEmailInUse(error))
             {
-                var holder = await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
-                if (holder is not null && lostAnswer && holder.CustomerId == inputs.CustomerId)
+                var holder = await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token)
+                             ?? await client.FindInCustomerAsync(inputs.Email!, inputs.CustomerId!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+                if (holder is not null && lostAnswer && request.Made(holder, client))
                 {
                     // Our own earlier request had created it, and only its answer was lost.
                     await context.Log.WarningAsync($"the answer to provisioning {inputs.Email} was lost, but Webex had created it (id {holder.Id}); it is recorded in the stack");
@@ -158,9 +217,9 @@ public sealed partial class WholesaleSubscriberResource
                 // first spares the request.
                 lostAnswer = true;
                 await context.Log.InfoAsync($"no clear answer to provisioning {inputs.Email} ({error.Message}); looking it up by e-mail");
-                if (await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token) is { } created && created.CustomerId == inputs.CustomerId)
+                if (await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token) is { } found)
                 {
-                    return created;
+                    return request.Made(found, client) ? found : throw AlreadyExists(found, inputs, context);
                 }
 
                 var wait = TimeSpan.FromSeconds(2 << (attempt - 1));
@@ -180,6 +239,27 @@ public sealed partial class WholesaleSubscriberResource
         }
     }
 
+    /// <summary>
+    /// Webex answered the POST with an id that cannot be one (empty, or a path such as <c>../customers/…</c>), which
+    /// could be neither refreshed nor deleted: the subscriber is found by e-mail instead, and never recorded under that id.
+    /// </summary>
+    private static async Task<Subscriber> ByEmailInsteadOfAsync(SubscriberFleet client, Subscriber answered, ProvisionRequest request, OperationDeadline deadline,
+        ResourceContext context)
+    {
+        var inputs = request.Inputs;
+        await context.Log.InfoAsync($"Webex answered the provisioning of {inputs.Email} with id '{Echo.Of(answered.Id)}', which is not a Webex subscriber id; looking it up by e-mail");
+        var found = await client.FindByEmailAsync(inputs.Email!, inputs.OnBehalfOfSubPartnerOrgId, deadline.Token);
+        if (found is not null && SubscriberId.Problem(found.Id) is null && request.Made(found, client))
+        {
+            return found;
+        }
+
+        throw new ProviderException(ProviderErrorKind.Unavailable,
+            $"Webex answered the provisioning of subscriber {inputs.Email} with id '{Echo.Of(answered.Id)}', which is not a Webex subscriber id, " +
+            $"and {(found is null ? "no subscriber with that e-mail can be found" : $"the subscriber found by e-mail (id '{Echo.Of(found.Id)}') cannot be shown to be this request's")}; " +
+            "nothing was recorded. Run `pulumi up` again: it finds the subscriber by e-mail and says how to adopt it");
+    }
+
     private static bool IsEmailInUse(WebexApiException error) =>
         error.Errors.Any(detail => detail.ErrorCode == SubscriberPrecheck.EmailInUse) ||
         error.WebexMessage?.Contains("already associated with an existing user", StringComparison.OrdinalIgnoreCase) == true;
@@ -191,10 +271,19 @@ public sealed partial class WholesaleSubscriberResource
               "(customer.id), so that the subscriber is created after it; if the customer failed or was removed, fix it first"
             : "";
 
-    private static ProviderException AlreadyExists(Subscriber holder, WholesaleSubscriberInputs inputs, ResourceContext context) => ProviderException.Conflict(
-        $"a Webex Wholesale subscriber with e-mail '{Echo.Of(inputs.Email!)}' already exists (id {holder.Id}, customer {holder.CustomerId}, status {holder.Status}); " +
-        "Webex allows one subscriber per e-mail. " +
-        $"To manage it with this stack, import it: pulumi import {TypeToken} {context.Name} {holder.Id}. " +
-        "If an earlier `pulumi up` was interrupted while it created this subscriber, adopt the pending create instead: " +
-        $"pulumi refresh --import-pending-creates '{context.Urn}' {holder.Id}");
+    /// <summary>
+    /// The e-mail is held by a subscriber this create did not provably make. The commands offered are the ones that
+    /// apply: the pending create only for a subscriber in this resource's customer (where its create could have made it).
+    /// </summary>
+    private static ProviderException AlreadyExists(Subscriber holder, WholesaleSubscriberInputs inputs, ResourceContext context)
+    {
+        var here = holder.CustomerId == inputs.CustomerId;
+        return ProviderException.Conflict(
+            $"a Webex Wholesale subscriber with e-mail '{Echo.Of(inputs.Email!)}' already exists (id {holder.Id}, customer {holder.CustomerId}, status {holder.Status}); " +
+            "Webex allows one subscriber per e-mail.\n" +
+            (here
+                ? AdoptionCommands.Import(TypeToken, context.Name, holder.Id) + AdoptionCommands.PendingCreate("subscriber", context.Urn, holder.Id)
+                : $"It belongs to customer {holder.CustomerId}, not to customer {inputs.CustomerId}: use another e-mail, remove that subscriber, or declare it " +
+                  $"with customerId {holder.CustomerId} and import it:\n    pulumi import {TypeToken} {context.Name} {holder.Id}\n"));
+    }
 }

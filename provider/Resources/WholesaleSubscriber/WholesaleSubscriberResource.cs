@@ -32,12 +32,16 @@ public sealed partial class WholesaleSubscriberResource : ICustomResource<Wholes
         ResourceContext context)
     {
         var validation = WholesaleSubscriberValidation.Validate(news, olds?.Value.Packages ?? []);
-        var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages")
+        var inputs = news.Value.Packages is { } packages && !news.Unknowns.Touches("packages") && validation.Failures.Count == 0
             ? news.Value with { Packages = PackageSet.Of(packages) }
             : news.Value;
         return await CheckSteps.RunAsync(inputs, olds is null, news.Unknowns, (validation.Failures, validation.Warnings),
             provider => SubscriberPrecheck.AskAsync(provider.Subscribers, inputs, context.Time, context.Cancellation), context);
     }
+
+    public IReadOnlyList<InputFailure> Validate(WholesaleSubscriberInputs inputs, WholesaleSubscriberInputs? oldInputs) =>
+        WholesaleSubscriberValidation.Validate(new Decoded<WholesaleSubscriberInputs>(inputs, PropertyPathSet.Empty, PropertyPathSet.Empty),
+            oldInputs?.Packages ?? []).Failures;
 
     /// <summary>
     /// The attribute-driven diff, except that <c>provisioningParameters</c> alone is no change: Webex reads them only
