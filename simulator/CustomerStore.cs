@@ -254,6 +254,18 @@ public sealed partial class CustomerStore(TimeProvider time, string? stateFile)
         }
     }
 
+    /// <summary>
+    /// Writes the state file once at start, so that a folder that does not exist or cannot be written is one clear
+    /// error before the simulator prints its URL, not a 500 to every request after it.
+    /// </summary>
+    public void SaveAtStart()
+    {
+        lock (_gate)
+        {
+            Save();
+        }
+    }
+
     private void Save()
     {
         if (stateFile is null)
@@ -270,7 +282,7 @@ public sealed partial class CustomerStore(TimeProvider time, string? stateFile)
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new StateFileException($"cannot save the state file {stateFile}: {error.Message}", error);
+            throw new StateFileException($"cannot save the state file {stateFile}: {error.Message} (its folder must exist and be writable)", error);
         }
     }
 }

@@ -19,8 +19,20 @@ public sealed record SimulatorOptions
           --state-file F            keep customers in this JSON file across restarts
           --help                    this text
 
-        Control API (no token): /_simulator/faults, /_simulator/reset, /_simulator/customers, /_simulator/requests,
-        /_simulator/settings, /_simulator/clock/advance. See simulator/README.md.
+        Control API (no token; JSON bodies; see simulator/README.md):
+          POST   /_simulator/faults                             queue faults {count, method, pathPrefix, status, latencyMs, dropAfterProcessing, ...}
+          GET    /_simulator/faults                             the faults still queued
+          DELETE /_simulator/faults                             clear them
+          POST   /_simulator/settings                           provisioningSeconds, rateLimit, chaos
+          POST   /_simulator/clock/advance                      {seconds}: move simulated time on
+          POST   /_simulator/reset                              forget every customer, subscriber and fault
+          GET    /_simulator/customers                          every customer as stored
+          GET    /_simulator/subscribers                        every subscriber as stored
+          POST   /_simulator/free-accounts                      {email}: a free Webex account (its subscriber waits for consent)
+          POST   /_simulator/subscribers/{id}/consent           the person accepts the move: pending_user_migration -> provisioned
+          POST   /_simulator/subpartners                        {orgId, provisioningState}: add a sub-partner
+          GET    /_simulator/requests                           the requests received
+          DELETE /_simulator/requests                           clear that list
         """;
 
     public int Port { get; init; }
@@ -47,10 +59,10 @@ public sealed record SimulatorOptions
                     options = options with { Port = ParseNumber(Value(), "--port", 0, 65535) };
                     break;
                 case "--token":
-                    tokens.Add(Value());
+                    tokens.Add(NonEmpty(Value(), "--token"));
                     break;
                 case "--read-only-token":
-                    readOnly.Add(Value());
+                    readOnly.Add(NonEmpty(Value(), "--read-only-token"));
                     break;
                 case "--provisioning-seconds":
                     var text = Value();
@@ -74,6 +86,10 @@ public sealed record SimulatorOptions
 
         return options with { Tokens = tokens.Count > 0 ? tokens : options.Tokens, ReadOnlyTokens = readOnly };
     }
+
+    /// <summary>An empty token would let a client without one in: refused.</summary>
+    private static string NonEmpty(string token, string flag) =>
+        string.IsNullOrWhiteSpace(token) ? throw new ArgumentException($"{flag} needs a non-empty token (a client must send it as Authorization: Bearer <token>)") : token;
 
     private static int ParseNumber(string text, string flag, int min, int max) =>
         int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max

@@ -49,6 +49,18 @@ public static class PluginHost
             return 0;
         }
 
+        if (arguments.ShowVersion)
+        {
+            // Asked for by a person (or a script), so on stdout like every tool's --version.
+            await stdout.WriteAsync($"{ProviderSession.Version}\n");
+            return 0;
+        }
+
+        if (arguments.EngineAddress is null)
+        {
+            await stderr.WriteAsync(PluginArguments.StartedByHand);
+        }
+
         await using var app = Build(arguments, stderr);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Stop(app, context));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Stop(app, context));

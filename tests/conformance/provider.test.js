@@ -245,6 +245,25 @@ describe('process lifecycle', () => {
     }
   });
 
+  test('--version prints the version and exits 0', () => {
+    const { spawnSync } = require('node:child_process');
+    const result = spawnSync(h.pluginPath, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\n$/);
+  });
+
+  test('started by hand without an engine address: stderr says what it is and how the engine starts it; stdout keeps only the port', async () => {
+    const plugin = await h.startPlugin({ args: [] });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.match(plugin.stderr(), /the Pulumi resource provider for Webex Wholesale/);
+      assert.match(plugin.stderr(), /PULUMI_DEBUG_PROVIDERS=webex-wholesale:<port>/);
+      assert.deepEqual(plugin.stdoutLines, [String(plugin.port)]);
+    } finally {
+      await plugin.stop();
+    }
+  });
+
   test('rejects a second positional argument with usage on stderr and nothing on stdout', async () => {
     const { spawnSync } = require('node:child_process');
     const result = spawnSync(h.pluginPath, ['127.0.0.1:1', 'extra'], { encoding: 'utf8' });

@@ -33,4 +33,7 @@ public class PluginArgumentsTests
 
     [Fact]
     public void Help_IsRecognised() => Assert.True(PluginArguments.Parse(["--help"]).ShowHelp);
+
+    [Fact]
+    public void Version_IsRecognised_WhateverFollows() => Assert.True(PluginArguments.Parse(["--version", "a:1"]).ShowVersion);
 }

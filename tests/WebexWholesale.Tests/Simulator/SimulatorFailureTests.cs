@@ -58,11 +58,12 @@ public sealed class SimulatorFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task AStateFileThatCannotBeWritten_IsAWebexStyle500WithAMessage()
+    public async Task AStateFileThatCannotBeWrittenAnyMore_IsAWebexStyle500WithAMessage()
     {
-        var blocker = Path.Combine(_folder, "a-file");
-        await File.WriteAllTextAsync(blocker, "");
-        await using var simulator = await SimulatorProcess.StartAsync(1, "--state-file", Path.Combine(blocker, "state.json"));
+        // Written at start; its folder then disappears (a start with an unwritable folder is refused, see above).
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "state")).FullName;
+        await using var simulator = await SimulatorProcess.StartAsync(1, "--state-file", Path.Combine(folder, "state.json"));
+        Directory.Delete(folder, recursive: true);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SimulatorProcess.WriteToken);
 
@@ -108,5 +109,44 @@ public sealed class SimulatorFailureTests : IDisposable
         var body = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
         Assert.Contains("could not be found", (string)body["message"]!);
         Assert.StartsWith("SIMULATOR_", (string)body["trackingId"]!);
+    }
+
+    [Fact]
+    public async Task AStateFileInAFolderThatDoesNotExist_IsOneLine_AndExitCode2_BeforeTheUrl()
+    {
+        var (code, stdout, stderr) = await RunAsync("--port", "0", "--state-file", Path.Combine(_folder, "no", "such", "dir", "state.json"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Matches("^webex-wholesale-simulator: cannot save the state file [^\n]*its folder must exist and be writable\\)\n$", stderr);
+    }
+
+    [Theory]
+    [InlineData("--token")]
+    [InlineData("--read-only-token")]
+    public async Task AnEmptyToken_IsRefused(string flag)
+    {
+        var (code, stdout, stderr) = await RunAsync("--port", "0", flag, "");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"{flag} needs a non-empty token", stderr);
+    }
+
+    [Fact]
+    public async Task Help_ListsEveryRouteOfTheControlApi()
+    {
+        await using var app = WebexWholesale.Simulator.SimulatorApp.Build(new WebexWholesale.Simulator.SimulatorOptions(), TimeProvider.System);
+        var routes = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(endpoint => endpoint.RoutePattern.RawText!.StartsWith("/_simulator/", StringComparison.Ordinal))
+            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
+                .Select(method => $"{method} {endpoint.RoutePattern.RawText!.Replace("{subscriberId}", "{id}", StringComparison.Ordinal)}"))
+            .ToList();
+        var (code, usage, _) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        Assert.True(routes.Count >= 13, string.Join(", ", routes));
+        Assert.All(routes, route => Assert.Matches($"{route.Split(' ')[0]} +{System.Text.RegularExpressions.Regex.Escape(route.Split(' ')[1])} ", usage));
     }
 }
