@@ -27,7 +27,22 @@ public static class ExportCommand
         var importFile = new Option<string>("--import-file") { Description = "Pulumi bulk import file to write, for `pulumi import --file`", DefaultValueFactory = _ => "import.json" };
         var fleetFile = new Option<string>("--fleet-file") { Description = "fleet file to write, as examples/csharp reads it", DefaultValueFactory = _ => "customers.yaml" };
         var force = new Option<bool>("--force") { Description = "replace existing files even when this export finds fewer customers or subscribers than they list" };
-        var retryFor = new Option<int>("--retry-for") { Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries)", DefaultValueFactory = _ => 120 };
+        var retryFor = new Option<int>("--retry-for")
+        {
+            Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries; default 120)",
+            DefaultValueFactory = _ => 120,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                {
+                    return seconds;
+                }
+
+                result.AddError($"--retry-for takes a whole number of seconds from 0 to 3600, not '{text}'");
+                return 0;
+            },
+        };
 
         var root = new RootCommand(
             "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
@@ -50,9 +65,19 @@ public static class ExportCommand
         });
 
         var parsed = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
-        var code = await parsed.InvokeAsync(invocation, cancellationToken);
-        return parsed.Errors.Count > 0 ? 2 : code;
+        if (parsed.Errors.Count > 0)
+        {
+            // The errors alone, in words, and where the options are: not the whole help under them.
+            foreach (var error in parsed.Errors)
+            {
+                await stderr.WriteLineAsync($"webex-wholesale-export: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("webex-wholesale-export --help lists the options");
+            return 2;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
     }
 
     private static async Task<int> RunAsync(ExportRequest request, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -65,11 +90,12 @@ public static class ExportCommand
 
         var settings = new ProviderSettings(new Uri(request.BaseUrl), request.AccessToken!, ProviderConfiguration.DefaultMaxConcurrentRequests);
         var retry = new WebexRetryOptions { RetryWindow = request.RetryFor, AttemptTimeout = TimeSpan.FromSeconds(30) };
-        using var provider = ConfiguredProvider.Create(settings, time, _ => { }, retry);
+        var progress = new Progress(stderr, time);
+        using var provider = ConfiguredProvider.Create(settings, time, retrying => progress.Retrying(request.BaseUrl, request.RetryFor, retrying), retry);
         try
         {
-            var summary = await new FleetExport(provider.Customers, provider.Subscribers, new Progress(stderr, time)).RunAsync(request, cancellationToken);
-            await stdout.WriteLineAsync($"wrote {summary.Customers} customers and {summary.Subscribers} subscribers to {request.ImportFile} and {request.FleetFile}; " +
+            var summary = await new FleetExport(provider.Customers, provider.Subscribers, progress).RunAsync(request, cancellationToken);
+            await stdout.WriteLineAsync($"wrote {Progress.Count(summary.Customers, "customer")} and {Progress.Count(summary.Subscribers, "subscriber")} to {request.ImportFile} and {request.FleetFile}; " +
                                         $"fill in what Webex does not return (marked TODO in {request.FleetFile}), then run " +
                                         $"`pulumi import --file {request.ImportFile}` or add import options to your program");
             return 0;

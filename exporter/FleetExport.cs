@@ -99,6 +99,8 @@ public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubs
             $"Webex answered HTTP 403 to {error.Operation}: the token lacks spark-admin:wholesale_customers_read or spark-admin:wholesale_subscribers_read, or partner administrator rights{Tracking(error)}",
         WebexErrorKind.Unavailable when error.StatusCode is null =>
             $"no answer from {baseUrl} ({error.InnerException?.Message ?? "connection lost"}): check --base-url (or WEBEX_BASE_URL) and the network",
+        WebexErrorKind.NotFound when !new Uri(baseUrl).AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) =>
+            $"{error.Message}. The base URL {baseUrl} does not end in /v1: Webex's API is below it (e.g. https://webexapis.com/v1, or the URL the simulator prints)",
         _ => error.Message,
     };
 

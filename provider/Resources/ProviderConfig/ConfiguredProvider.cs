@@ -34,11 +34,15 @@ public sealed class ConfiguredProvider : IDisposable
     public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics, WebexRetryOptions? retry = null)
     {
         var http = WebexHttp.CreateClient(settings.MaxConcurrentRequests, time,
-            notice => diagnostics($"Webex answered {notice.Reason} to {notice.Method} {notice.Path}; retry {notice.Attempt} in {notice.Delay.TotalSeconds:0.#} s"),
+            notice => diagnostics(Describe(notice)),
             retry);
         return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken),
             new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), time);
     }
+
+    /// <summary>A retry about to be made, for the plugin's log and the exporter's progress.</summary>
+    public static string Describe(RetryNotice notice) =>
+        $"{notice.Method} {notice.Path}: {notice.Reason}; retry {notice.Attempt} in {notice.Delay.TotalSeconds:0.#} s";
 
     /// <summary>A provider around a given client (tests, and callers that own the HTTP pipeline themselves).</summary>
     public static ConfiguredProvider ForClient(IWholesaleCustomersClient customers, ProviderSettings? settings = null, TimeProvider? time = null,

@@ -45,13 +45,13 @@ public sealed class WebexRetryHandler : DelegatingHandler
                 // Polly counts attempts; we do not. The window and the call's cancellation (its operation's deadline) end
                 // the retries, so that a call waits out what Webex asks for as long as the user allowed, and no longer.
                 MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                Randomizer = options.Randomizer,
                 ShouldHandle = args => ShouldHandleAsync(args.Outcome, args.Context, options.RetryWindow),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay(args.Outcome, time, options.MaxRetryAfter)),
+                // The wait never reaches past the window, so a call ends within it (plus one attempt), as --retry-for promises.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(WithinWindow(
+                    RetryAfterDelay(args.Outcome, time, options.MaxRetryAfter) ?? Backoff(args.AttemptNumber, options),
+                    args.Context.Properties.GetValue(StartedKey, default), options.RetryWindow)),
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
@@ -141,6 +141,25 @@ public sealed class WebexRetryHandler : DelegatingHandler
     private static TimeSpan? RetryAfterDelay(Outcome<HttpResponseMessage> outcome, TimeProvider time, TimeSpan cap) =>
         RetryAfter.Read(outcome.Result?.Headers.RetryAfter, time.GetUtcNow()) is { } wait ? (wait > cap ? cap : wait) : null;
 
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "failure";
+    /// <summary>Exponential backoff with jitter: the base delay doubled per attempt, between 75 % and 125 % of that, at most the longest delay.</summary>
+    private static TimeSpan Backoff(int attempt, WebexRetryOptions options)
+    {
+        var exponential = options.BaseDelay.TotalSeconds * Math.Pow(2, Math.Min(attempt, 30)) * (0.75 + (options.Randomizer() * 0.5));
+        return TimeSpan.FromSeconds(Math.Min(exponential, options.MaxDelay.TotalSeconds));
+    }
+
+    private TimeSpan WithinWindow(TimeSpan delay, DateTimeOffset started, TimeSpan window)
+    {
+        var left = started + window - _time.GetUtcNow();
+        return delay < left ? delay : left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>What happened, in words: "HTTP 503", or "no answer (Connection refused (127.0.0.1:9))".</summary>
+    private static string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => $"HTTP {(int)response.StatusCode}",
+        { Exception: TimeoutRejectedException } => "no answer in time",
+        { Exception: HttpRequestException error } => $"no answer ({error.Message})",
+        _ => "no answer",
+    };
 }

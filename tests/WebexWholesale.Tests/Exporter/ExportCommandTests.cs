@@ -242,4 +242,54 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("would send the access token unencrypted", error);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
+
+    [Fact]
+    public async Task RetryFor_EndsWithinItsSeconds_SayingAtOnceThatNothingAnswers()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var (code, _, error) = await Export(["--base-url", "http://127.0.0.1:9/v1", "--access-token", "t", "--retry-for", "3",
+            "--import-file", ImportFile, "--fleet-file", FleetFilePath]);
+
+        Assert.Equal(1, code);
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(6));
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("no clear answer from http://127.0.0.1:9/v1: GET /v1/wholesale/customers: no answer (", lines[0]);
+        Assert.EndsWith("retrying for up to 3 s (--retry-for)", lines[0]);
+        Assert.StartsWith("webex-wholesale-export: no answer from http://127.0.0.1:9/v1", lines[^1]);
+    }
+
+    [Theory]
+    [InlineData("abc", "--retry-for takes a whole number of seconds from 0 to 3600, not 'abc'")]
+    [InlineData("-5", "--retry-for takes a whole number of seconds from 0 to 3600, not '-5'")]
+    public async Task AFlagThatCannotBeRead_IsOnePlainLine_NotATypeNameAndTheWholeHelp(string value, string says)
+    {
+        var (code, output, error) = await Export(Args("--retry-for", value));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"webex-wholesale-export: {says}\nwebex-wholesale-export --help lists the options\n", error);
+    }
+
+    [Fact]
+    public async Task ABaseUrlWithoutV1_GetsTheHint()
+    {
+        var withoutV1 = _simulator.BaseUrl.GetLeftPart(UriPartial.Authority);
+
+        var (code, _, error) = await Export(["--base-url", withoutV1, "--access-token", SimulatorProcess.WriteToken, "--retry-for", "0",
+            "--import-file", ImportFile, "--fleet-file", FleetFilePath]);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"The base URL {withoutV1} does not end in /v1", error);
+    }
+
+    [Fact]
+    public async Task OneCustomer_IsOneCustomer()
+    {
+        var (code, output, progress) = await Export(Args("--external-id-prefix", "other-1"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("exporting 1 (", progress);
+        Assert.StartsWith("wrote 1 customer and 0 subscribers to ", output);
+    }
 }

@@ -173,6 +173,21 @@ public sealed class WebexRetryHandlerTests : IDisposable
         Assert.InRange(_transport.Requests[^1].At - _transport.Requests[0].At, TimeSpan.FromSeconds(110), TimeSpan.FromMinutes(2));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(12)]
+    public async Task ALostConnectionEveryTime_EndsWithinTheWindow_NotAfterTheNextBackoff(int seconds)
+    {
+        var sut = ClientWith(new WebexRetryOptions { Randomizer = () => 0.99, RetryWindow = TimeSpan.FromSeconds(seconds) });
+        _transport.ThenDrop();
+        var started = _time.GetUtcNow();
+
+        await Assert.ThrowsAsync<WebexApiException>(() => _time.RunAsync(sut.GetAsync("c1", null, CancellationToken.None), TimeSpan.FromMilliseconds(100)));
+
+        Assert.InRange(_time.GetUtcNow() - started, TimeSpan.Zero, TimeSpan.FromSeconds(seconds + 0.2));
+        Assert.InRange(_transport.Requests[^1].At - started, TimeSpan.FromSeconds(seconds - 0.2), TimeSpan.FromSeconds(seconds + 0.1)); // it kept trying to the end
+    }
+
     [Fact]
     public async Task GatewayErrors_AreRetriedForAsLongAsTheDeadlineAllows_NotUpToACount()
     {
