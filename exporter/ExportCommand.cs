@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WebexWholesale.Provider.Webex;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Webex.Http;
 
@@ -16,7 +17,7 @@ public static class ExportCommand
         };
         var accessToken = new Option<string>("--access-token")
         {
-            Description = $"Webex access token with spark-admin:wholesale_customers_read (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
+            Description = $"Webex access token with {WebexScopes.Listed(WebexScopes.ToRead)} (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
         };
         var status = new Option<string[]>("--status")
         {

@@ -19,7 +19,7 @@ public sealed record ExportRequest(
     {
         if (string.IsNullOrWhiteSpace(AccessToken))
         {
-            return "no access token: set WEBEX_ACCESS_TOKEN (or --access-token) to a Webex token with spark-admin:wholesale_customers_read";
+            return $"no access token: set WEBEX_ACCESS_TOKEN (or --access-token) to a Webex token with {WebexScopes.Listed(WebexScopes.ToRead)}";
         }
 
         if (TokenOrigin.Problem(BaseUrl) is { } origin)

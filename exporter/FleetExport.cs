@@ -94,9 +94,9 @@ public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubs
     private static string Explain(WebexApiException error, string baseUrl) => error.Kind switch
     {
         WebexErrorKind.Unauthorized =>
-            $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with spark-admin:wholesale_customers_read and spark-admin:wholesale_subscribers_read{Tracking(error)}",
+            $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with {WebexScopes.Listed(WebexScopes.ToRead)}{Tracking(error)}",
         WebexErrorKind.Forbidden =>
-            $"Webex answered HTTP 403 to {error.Operation}: the token lacks spark-admin:wholesale_customers_read or spark-admin:wholesale_subscribers_read, or partner administrator rights{Tracking(error)}",
+            $"Webex answered HTTP 403 to {error.Operation}: the token lacks one of {WebexScopes.Listed(WebexScopes.ToRead)}, or partner administrator rights{Tracking(error)}",
         WebexErrorKind.Unavailable when error.StatusCode is null =>
             $"no answer from {baseUrl} ({error.InnerException?.Message ?? "connection lost"}): check --base-url (or WEBEX_BASE_URL) and the network",
         WebexErrorKind.NotFound when !new Uri(baseUrl).AbsolutePath.TrimEnd('/').EndsWith("/v1", StringComparison.Ordinal) =>

@@ -16,7 +16,7 @@ namespace Pulumi.WebexWholesale
     public partial class Provider : global::Pulumi.ProviderResource
     {
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         [Output("accessToken")]
         public Output<string?> AccessToken { get; private set; } = null!;
@@ -69,7 +69,7 @@ namespace Pulumi.WebexWholesale
         private Input<string>? _accessToken;
 
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         public Input<string>? AccessToken
         {

@@ -23,7 +23,7 @@ export class Provider extends pulumi.ProviderResource {
     }
 
     /**
-     * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
+     * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
      */
     public readonly accessToken!: pulumi.Output<string | undefined>;
     /**
@@ -60,7 +60,7 @@ export class Provider extends pulumi.ProviderResource {
  */
 export interface ProviderArgs {
     /**
-     * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
+     * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
      */
     accessToken?: pulumi.Input<string>;
     /**

@@ -23,7 +23,7 @@ public sealed record ProviderFailure(ProviderErrorKind Kind, string Message)
             "The access token is missing, invalid or expired (developer-portal tokens last 12 hours); set a fresh one with " +
             "`pulumi config set --secret webex-wholesale:accessToken` or WEBEX_ACCESS_TOKEN"),
         WebexErrorKind.Forbidden => new ProviderFailure(ProviderErrorKind.PermissionDenied, $"{error.Message}. " +
-            "The token lacks the spark-admin:wholesale_customers_write scope or the partner administrator privileges for this customer"),
+            $"The token lacks a scope (changes need {WebexScopes.Listed(WebexScopes.ToDeploy)}) or the partner administrator privileges for this customer"),
         WebexErrorKind.RateLimited => new ProviderFailure(ProviderErrorKind.RateLimited, $"{error.Message}. " +
             "Webex kept rate-limiting after every retry; lower webex-wholesale:maxConcurrentRequests or run pulumi with a smaller --parallel"),
         WebexErrorKind.NotFound => new ProviderFailure(ProviderErrorKind.NotFound, error.Message),

@@ -10,7 +10,7 @@ public sealed record ProviderConfigInputs
     [EnvironmentDefault(ProviderConfiguration.BaseUrlVariable)]
     public string? BaseUrl { get; init; }
 
-    /// <summary>Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: <c>pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;</c>.</summary>
+    /// <summary>Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: <c>pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;</c>.</summary>
     [Secret, EnvironmentDefault(ProviderConfiguration.AccessTokenVariable)]
     public string? AccessToken { get; init; }
 

@@ -23,10 +23,9 @@ public static class ProviderConfiguration
     /// <summary>The configuration keys: the properties of <see cref="ProviderConfigInputs"/>.</summary>
     public static readonly IReadOnlySet<string> Keys = ProviderConfigJson.Default.ProviderConfigInputs.Properties.Select(property => property.Name).ToHashSet();
 
-    public const string AccessTokenDescription =
-        "A Webex access token with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write " +
-        "scopes. Set it with `pulumi config set --secret webex-wholesale:accessToken <token>` or the WEBEX_ACCESS_TOKEN " +
-        "environment variable.";
+    public static readonly string AccessTokenDescription =
+        $"A Webex access token with the {WebexScopes.Listed(WebexScopes.ToDeploy)} scopes ({WebexScopes.Listed(WebexScopes.ToRead)} are enough " +
+        "for a refresh). Set it with `pulumi config set --secret webex-wholesale:accessToken <token>` or the WEBEX_ACCESS_TOKEN environment variable.";
 
     /// <summary>Problems with values the user set; unknown (not yet computed) values are not judged.</summary>
     public static IReadOnlyList<InputFailure> Validate(ProviderConfigInputs inputs)

@@ -34,7 +34,7 @@ namespace Pulumi.WebexWholesale
 
         private static readonly __Value<string?> _accessToken = new __Value<string?>(() => __config.Get("accessToken") ?? Utilities.GetEnv("WEBEX_ACCESS_TOKEN"));
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
+        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
         /// </summary>
         public static string? AccessToken
         {

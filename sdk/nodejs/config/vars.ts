@@ -8,7 +8,7 @@ declare var exports: any;
 const __config = new pulumi.Config("webex-wholesale");
 
 /**
- * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read and spark-admin:wholesale_customers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
+ * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
  */
 export declare const accessToken: string | undefined;
 Object.defineProperty(exports, "accessToken", {
