@@ -9,12 +9,14 @@ PLUGIN       := bin/pulumi-resource-webex-wholesale
 SIMULATOR    := bin/webex-wholesale-simulator
 PULUMI_HOME  ?= $(HOME)/.pulumi
 PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
-DOTNET       := DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
+DOTNET       := env DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
+# Long steps print a line when they start, every 20 s while they run, and their time at the end.
+PROGRESS     := tools/with-progress.sh
 CONFORMANCE  := tests/conformance
 # Read when make starts, before any target builds: whether `make bench` began with nothing built (a fresh clone).
 BENCH_FRESH  := $(if $(wildcard bin provider/bin),no,yes)
 
-.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet sdk_nodejs bench clean
+.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet sdk_nodejs bench clean check-%
 
 all: provider simulator exporter
 
@@ -22,7 +24,7 @@ all: provider simulator exporter
 provider: $(PLUGIN)
 
 $(PLUGIN): $(shell find provider -name '*.cs' -o -name '*.proto' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') schema.json Directory.Build.props Directory.Packages.props
-	$(DOTNET) publish provider/Provider.csproj -c Release -r $(RID) -o bin/.publish/provider --nologo -v quiet
+	$(PROGRESS) "building the plugin (NativeAOT, about 2 minutes)" $(DOTNET) publish provider/Provider.csproj -c Release -r $(RID) -o bin/.publish/provider --nologo -v quiet
 	install -m 0755 bin/.publish/provider/pulumi-resource-webex-wholesale $(PLUGIN)
 	@echo "built $(PLUGIN) $(VERSION)"
 
@@ -31,7 +33,7 @@ EXPORTER     := bin/webex-wholesale-export
 exporter: $(EXPORTER)
 
 $(EXPORTER): $(shell find exporter provider -name '*.cs' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') Directory.Build.props Directory.Packages.props
-	$(DOTNET) publish exporter/Exporter.csproj -c Release -r $(RID) -o bin/.publish/exporter --nologo -v quiet
+	$(PROGRESS) "building the exporter (NativeAOT)" $(DOTNET) publish exporter/Exporter.csproj -c Release -r $(RID) -o bin/.publish/exporter --nologo -v quiet
 	install -m 0755 bin/.publish/exporter/webex-wholesale-export $(EXPORTER)
 	@echo "built $(EXPORTER)"
 
@@ -39,7 +41,7 @@ $(EXPORTER): $(shell find exporter provider -name '*.cs' -o -name '*.csproj' | g
 simulator: $(SIMULATOR)
 
 $(SIMULATOR): $(shell find simulator -name '*.cs' -o -name '*.csproj' | grep -v '/obj/' | grep -v '/bin/') Directory.Build.props Directory.Packages.props
-	$(DOTNET) publish simulator/Simulator.csproj -c Release -o bin/.publish/simulator --nologo -v quiet
+	$(PROGRESS) "building the simulator" $(DOTNET) publish simulator/Simulator.csproj -c Release -o bin/.publish/simulator --nologo -v quiet
 	printf '#!/bin/sh\n# Runs the Webex Wholesale simulator published by `make simulator`.\nexec "$$(dirname "$$0")/.publish/simulator/webex-wholesale-simulator" "$$@"\n' > $(SIMULATOR)
 	chmod +x $(SIMULATOR)
 	@echo "built $(SIMULATOR)"
@@ -65,7 +67,7 @@ dist-linux-amd64: $(PLUGIN)
 
 define cross_dist
 dist-$(1):
-	$$(DOTNET) publish provider/Provider.csproj -c Release -r $(2) -o bin/.publish/$(2) --nologo -v quiet --self-contained \
+	$$(PROGRESS) "building the plugin for $(1)" $$(DOTNET) publish provider/Provider.csproj -c Release -r $(2) -o bin/.publish/$(2) --nologo -v quiet --self-contained \
 		-p:PublishAot=false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
 		-p:NuGetLockFilePath=$(CURDIR)/bin/.publish/$(2).packages.lock.json
 	provider/pack-plugin.sh $(call ARCHIVE,$(1)) bin/.publish/$(2)/pulumi-resource-webex-wholesale$(if $(findstring win,$(2)),.exe,)
@@ -81,7 +83,7 @@ install: provider
 LOGS := bin/test-logs
 
 # Every test; both runners always run, and the last line adds up their results (a runner that failed fails the target).
-test: provider simulator exporter dist-linux-amd64
+test: check-test provider simulator exporter dist-linux-amd64
 	@mkdir -p $(LOGS)
 	@status=0; \
 	$(MAKE) --no-print-directory test_unit 2>&1 | tee $(LOGS)/unit.log || status=1; \
@@ -89,7 +91,8 @@ test: provider simulator exporter dist-linux-amd64
 	tests/report-totals.sh $(LOGS)/unit.log $(LOGS)/conformance.log && exit $$status
 
 test_unit:
-	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet --logger "console;verbosity=normal"
+	$(PROGRESS) "building the unit tests" $(DOTNET) build tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet
+	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --no-build --nologo -v quiet --logger "console;verbosity=normal"
 
 $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
@@ -105,9 +108,16 @@ soak: provider simulator $(CONFORMANCE)/node_modules/.package-lock.json
 		--nologo -v quiet --filter "FullyQualifiedName~GeneratedInputs_"
 	@cat bin/fuzz-report.json
 
-# Build, start the simulator, deploy the YAML example fleet, check for drift, destroy (needs the Pulumi CLI).
-demo: provider simulator
+# Build, start the simulator, deploy the YAML example fleet, check for drift, destroy (needs the Pulumi CLI). What the
+# machine lacks is said first, in one message, before anything is built.
+demo: check-demo provider simulator
 	examples/demo.sh
+
+check-demo:
+	@tools/check-prerequisites.sh demo pulumi dotnet node clang zlib
+
+check-test:
+	@tools/check-prerequisites.sh test dotnet node clang zlib
 
 # schema.json and the C# SDK's sources, generated from the provider's typed model (committed; a test compares them).
 schema:
