@@ -13,7 +13,7 @@ return await Deployment.RunAsync(() =>
         // A customer adopted from Partner Hub may leave out what Webex does not return (template, name, e-mail).
         var customer = new WholesaleCustomer(FleetFile.ResourceName(entry), new WholesaleCustomerArgs
         {
-            ProvisioningId = string.IsNullOrEmpty(fleet.ProvisioningId) ? null! : fleet.ProvisioningId,
+            ProvisioningId = string.IsNullOrEmpty(fleet.ProvisioningId) ? null : fleet.ProvisioningId,
             ExternalId = entry.ExternalId,
             Address = ToArgs(entry.Address),
             CustomerInfo = string.IsNullOrEmpty(entry.Name) && string.IsNullOrEmpty(entry.PrimaryEmail)

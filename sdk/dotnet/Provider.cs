@@ -16,18 +16,6 @@ namespace Pulumi.WebexWholesale
     public partial class Provider : global::Pulumi.ProviderResource
     {
         /// <summary>
-        /// Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken &lt;token&gt;`.
-        /// </summary>
-        [Output("accessToken")]
-        public Output<string?> AccessToken { get; private set; } = null!;
-
-        /// <summary>
-        /// Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: `http://127.0.0.1:43117/v1` (the simulator).
-        /// </summary>
-        [Output("baseUrl")]
-        public Output<string?> BaseUrl { get; private set; } = null!;
-
-        /// <summary>
         /// Create a Provider resource with the given unique name, arguments, and options.
         /// </summary>
         ///
@@ -45,10 +33,6 @@ namespace Pulumi.WebexWholesale
             {
                 Version = Utilities.Version,
                 PluginDownloadURL = Utilities.PluginDownloadURL,
-                AdditionalSecretOutputs =
-                {
-                    "accessToken",
-                },
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.
@@ -84,13 +68,13 @@ namespace Pulumi.WebexWholesale
         /// <summary>
         /// Most Webex requests this provider has in flight at once, for all resources of the stack together (1-64, default 8). Webex rate-limits per partner organisation; lower it when deployments meet HTTP 429. Example: `4`.
         /// </summary>
-        [Input("maxConcurrentRequests")]
+        [Input("maxConcurrentRequests", json: true)]
         public Input<int>? MaxConcurrentRequests { get; set; }
 
         /// <summary>
         /// Whether previews ask Webex's precheck API about each customer about to be created (default true). Turn it off for offline previews without credentials that can call Webex. Example: `false`.
         /// </summary>
-        [Input("precheck")]
+        [Input("precheck", json: true)]
         public Input<bool>? Precheck { get; set; }
 
         public ProviderArgs()

@@ -99,7 +99,7 @@ namespace Pulumi.WebexWholesale
         public Output<ImmutableArray<string>> Packages { get; private set; } = null!;
 
         /// <summary>
-        /// Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
+        /// Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Required to create a customer (Check says so); an adopted customer may leave it out. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
         /// </summary>
         [Output("provisioningId")]
         public Output<string?> ProvisioningId { get; private set; } = null!;
@@ -170,10 +170,10 @@ namespace Pulumi.WebexWholesale
     public sealed class WholesaleCustomerArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
+        /// Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Required to create a customer (Check says so); an adopted customer may leave it out. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
         /// </summary>
-        [Input("provisioningId", required: true)]
-        public Input<string> ProvisioningId { get; set; } = null!;
+        [Input("provisioningId")]
+        public Input<string>? ProvisioningId { get; set; }
 
         /// <summary>
         /// Webex organization id of an existing enterprise to onboard instead of creating a new organization (then `customerInfo` may be left out); in the state, the organization Webex created for a new customer. A change replaces the customer. Example: `Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8xMjM`.

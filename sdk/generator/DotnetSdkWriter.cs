@@ -157,17 +157,22 @@ public static class DotnetSdkWriter
     private static string ProviderFile(string package, JsonObject provider)
     {
         var properties = provider["inputProperties"]!.AsObject();
+        // As Pulumi's generator does: the provider's outputs are those its schema declares (provider.properties).
+        var declared = provider["properties"]?.AsObject() ?? [];
         var outputs = new StringBuilder();
-        foreach (var key in properties.Select(p => p.Key).Order(StringComparer.Ordinal).Where(key => (string?)properties[key]!["type"] == "string"))
+        foreach (var key in declared.Select(p => p.Key).Order(StringComparer.Ordinal))
         {
-            outputs.Append(Doc((string?)properties[key]!["description"], 8));
+            outputs.Append(Doc((string?)declared[key]!["description"], 8));
             outputs.Append($"        [Output(\"{key}\")]\n        public Output<string?> {Pascal(key)} {{ get; private set; }} = null!;\n\n");
         }
 
-        var secrets = string.Concat(properties.Where(p => p.Value!["secret"] is JsonValue flag && (bool)flag).Select(p => $"                    \"{p.Key}\",\n"));
+        var secretOutputs = declared.Where(p => p.Value!["secret"] is JsonValue flag && (bool)flag).Select(p => $"                    \"{p.Key}\",\n").ToList();
+        var secrets = secretOutputs.Count == 0 ? "" :
+            "                AdditionalSecretOutputs =\n                {\n" + string.Concat(secretOutputs) + "                },\n";
         // As Pulumi's code generator writes them: environment fallbacks first, then the schema's default.
         var defaults = string.Concat(properties.Where(p => DefaultExpression(p.Value!) is not null).Select(p => DefaultAssignment(p.Key, p.Value!)));
-        var args = ArgsClass("ProviderArgs", properties, [], "ResourceArgs", plain: false, constructorBody: defaults);
+        // Provider configuration travels as text, as stack configuration does: non-string values as JSON (json: true).
+        var args = ArgsClass("ProviderArgs", properties, [], "ResourceArgs", plain: false, constructorBody: defaults, json: true);
         return Header + Usings + $"namespace {Namespace}\n{{\n" + Doc((string?)provider["description"], 4) +
             $"    [WebexWholesaleResourceType(\"pulumi:providers:{package}\")]\n    public partial class Provider : global::Pulumi.ProviderResource\n    {{\n{outputs}" +
             $$"""
@@ -189,10 +194,7 @@ public static class DotnetSdkWriter
                         {
                             Version = Utilities.Version,
                             PluginDownloadURL = Utilities.PluginDownloadURL,
-                            AdditionalSecretOutputs =
-                            {
-            {{secrets}}                },
-                        };
+            {{secrets}}            };
                         var merged = CustomResourceOptions.Merge(defaultOptions, options);
                         // Override the ID if one was specified for consistency with other language SDKs.
                         merged.Id = id ?? merged.Id;
@@ -299,20 +301,22 @@ public static class DotnetSdkWriter
         _ => "Get",
     };
 
+    /// <param name="json">non-string values are sent as JSON text (a provider's configuration)</param>
     private static string ArgsClass(string name, JsonObject properties, IReadOnlyCollection<string> required, string baseClass, bool plain,
-        string? description = null, string constructorBody = "")
+        string? description = null, string constructorBody = "", bool json = false)
     {
-        var members = string.Join("\n", properties.Select(p => InputMember(p.Key, p.Value!, required.Contains(p.Key), plain)));
+        var members = string.Join("\n", properties.Select(p => InputMember(p.Key, p.Value!, required.Contains(p.Key), plain,
+            json && (string?)p.Value!["type"] is not "string")));
         return Doc(description, 4) +
             $"    public sealed class {name} : global::Pulumi.{baseClass}\n    {{\n{members}\n" +
             $"        public {name}()\n        {{\n{constructorBody}        }}\n" +
             $"        public static new {name} Empty => new {name}();\n    }}\n";
     }
 
-    private static string InputMember(string name, JsonNode spec, bool required, bool plain)
+    private static string InputMember(string name, JsonNode spec, bool required, bool plain, bool json = false)
     {
         var type = InputType(spec, plain);
-        var attribute = $"[Input(\"{name}\"{(required ? ", required: true" : "")})]";
+        var attribute = $"[Input(\"{name}\"{(required ? ", required: true" : "")}{(json ? ", json: true" : "")})]";
         var property = Pascal(name);
         var field = "_" + name;
         if (type.StartsWith("InputList<", StringComparison.Ordinal) || type.StartsWith("InputMap<", StringComparison.Ordinal) ||

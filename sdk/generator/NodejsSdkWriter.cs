@@ -160,13 +160,8 @@ public static class NodejsSdkWriter
         }
 
         body.Append("        }\n        opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);\n");
-        var replacing = inputs.Where(p => p.Value!["willReplaceOnChanges"] is JsonValue flag && (bool)flag).Select(p => $"\"{p.Key}\"").ToList();
-        if (replacing.Count > 0)
-        {
-            body.Append($"        const replaceOnChanges = {{ replaceOnChanges: [{string.Join(", ", replacing)}] }};\n" +
-                        "        opts = pulumi.mergeOptions(opts, replaceOnChanges);\n");
-        }
-
+        // No replaceOnChanges from the schema's willReplaceOnChanges: for Pulumi's generators that flag documents what
+        // the provider's Diff decides; sending it would replace in one language where another updates in place.
         var secrets = outputs.Where(p => IsSecret(p.Value!)).Select(p => $"\"{p.Key}\"").ToList();
         if (secrets.Count > 0)
         {
@@ -230,8 +225,9 @@ public static class NodejsSdkWriter
 
 
             """);
-        // As Pulumi's generator does: a provider resource exposes only its string outputs.
-        foreach (var (key, spec) in properties.Where(p => (string?)p.Value!["type"] == "string").OrderBy(p => p.Key, StringComparer.Ordinal))
+        // As Pulumi's generator does: the provider's outputs are those its schema declares (provider.properties).
+        var outputs = provider["properties"]?.AsObject() ?? [];
+        foreach (var (key, spec) in outputs.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             body.Append(Doc((string?)spec!["description"], 4));
             body.Append($"    public readonly {key}!: pulumi.Output<string | undefined>;\n");
@@ -273,7 +269,7 @@ public static class NodejsSdkWriter
         }
 
         body.Append("        }\n        opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);\n");
-        var secrets = properties.Where(p => IsSecret(p.Value!)).Select(p => $"\"{p.Key}\"").ToList();
+        var secrets = outputs.Where(p => IsSecret(p.Value!)).Select(p => $"\"{p.Key}\"").ToList();
         if (secrets.Count > 0)
         {
             body.Append($"        const secretOpts = {{ additionalSecretOutputs: [{string.Join(", ", secrets)}] }};\n" +

@@ -22,14 +22,6 @@ export class Provider extends pulumi.ProviderResource {
         return obj['__pulumiType'] === "pulumi:providers:" + Provider.__pulumiType;
     }
 
-    /**
-     * Webex access token of a partner administrator or service app with the spark-admin:wholesale_customers_read, spark-admin:wholesale_customers_write, spark-admin:wholesale_subscribers_read and spark-admin:wholesale_subscribers_write scopes. Example: `pulumi config set --secret webex-wholesale:accessToken <token>`.
-     */
-    public readonly accessToken!: pulumi.Output<string | undefined>;
-    /**
-     * Base URL of the Webex API. Defaults to the public cloud, https://webexapis.com/v1; point it at the local simulator for offline work. Example: `http://127.0.0.1:43117/v1` (the simulator).
-     */
-    public readonly baseUrl!: pulumi.Output<string | undefined>;
 
     /**
      * Create a Provider resource with the given unique name, arguments, and options.
@@ -49,8 +41,6 @@ export class Provider extends pulumi.ProviderResource {
             resourceInputs["precheck"] = pulumi.output((args?.precheck ?? true)).apply(JSON.stringify);
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const secretOpts = { additionalSecretOutputs: ["accessToken"] };
-        opts = pulumi.mergeOptions(opts, secretOpts);
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -103,7 +103,7 @@ export class WholesaleCustomer extends pulumi.CustomResource {
      */
     public readonly packages!: pulumi.Output<string[]>;
     /**
-     * Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
+     * Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Required to create a customer (Check says so); an adopted customer may leave it out. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
      */
     public readonly provisioningId!: pulumi.Output<string | undefined>;
     /**
@@ -139,9 +139,6 @@ export class WholesaleCustomer extends pulumi.CustomResource {
             if ((!args || args.packages === undefined) && !opts.urn) {
                 throw new Error("Missing required property 'packages'");
             }
-            if ((!args || args.provisioningId === undefined) && !opts.urn) {
-                throw new Error("Missing required property 'provisioningId'");
-            }
             resourceInputs["address"] = args ? args.address : undefined;
             resourceInputs["customerInfo"] = args ? args.customerInfo : undefined;
             resourceInputs["externalId"] = args ? args.externalId : undefined;
@@ -169,8 +166,6 @@ export class WholesaleCustomer extends pulumi.CustomResource {
             resourceInputs["subPartnerAdminEmail"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["provisioningId", "orgId", "customerInfo", "onBehalfOfSubPartnerOrgId"] };
-        opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(WholesaleCustomer.__pulumiType, name, resourceInputs, opts);
     }
 }
@@ -204,9 +199,9 @@ export interface WholesaleCustomerArgs {
      */
     packages: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
+     * Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Required to create a customer (Check says so); an adopted customer may leave it out. Used when the customer is created; a change replaces the customer. Example: `ZjViMzYxODctYzhkZC00NzI3`.
      */
-    provisioningId: pulumi.Input<string>;
+    provisioningId?: pulumi.Input<string>;
     /**
      * Settings the packages need, such as the first calling location. Webex never returns them; they are kept from your program. Example: `{calling: {location: {name: Head Office, address: {...}, timezone: America/Los_Angeles, language: en_us}}}`.
      */

@@ -155,8 +155,6 @@ export class WholesaleSubscriber extends pulumi.CustomResource {
             resourceInputs["status"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["customerId", "email", "onBehalfOfSubPartnerOrgId"] };
-        opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(WholesaleSubscriber.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -142,10 +142,38 @@ public class DotnetSdkMatchesSchemaTests
             Assert.Contains($"\"{key}\"", config.ToString());
         }
 
-        foreach (var secret in Schema["provider"]!["inputProperties"]!.AsObject().Where(p => p.Value!["secret"] is not null).Select(p => p.Key))
+        var args = Class("ProviderArgs", "Pulumi.WebexWholesale").ToString();
+        foreach (var (key, spec) in Schema["provider"]!["inputProperties"]!.AsObject())
         {
-            Assert.Contains($"\"{secret}\"", provider.ToString()); // in AdditionalSecretOutputs
+            // As Pulumi's generator writes them: a secret input is wrapped as a secret; non-string configuration travels as JSON text.
+            Assert.Contains((string?)spec!["type"] == "string" ? $"[Input(\"{key}\")]" : $"[Input(\"{key}\", json: true)]", args);
+            if (spec["secret"] is not null)
+            {
+                Assert.Contains("Output.CreateSecret(0)", args);
+            }
         }
+    }
+
+    [Fact]
+    public void TheProvidersOutputs_AreThoseTheSchemaDeclares()
+    {
+        var declared = Schema["provider"]!["properties"]?.AsObject().Select(p => p.Key).ToHashSet() ?? [];
+        var provider = Class("Provider", "Pulumi.WebexWholesale");
+
+        var outputs = provider.Members.OfType<PropertyDeclarationSyntax>().Where(p => p.Type.ToString().StartsWith("Output<", StringComparison.Ordinal))
+            .Select(p => p.Identifier.Text).ToHashSet();
+
+        Assert.Equal(declared.Select(Pascal).ToHashSet(), outputs);
+        Assert.Equal(declared.Count > 0, provider.ToString().Contains("AdditionalSecretOutputs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProvisioningId_IsNotARequiredInput_AnAdoptedCustomerHasNone()
+    {
+        var customer = Schema["resources"]!["webex-wholesale:index:WholesaleCustomer"]!;
+
+        Assert.DoesNotContain("provisioningId", customer["requiredInputs"]!.AsArray().Select(n => (string)n!));
+        Assert.Contains("[Input(\"provisioningId\")]", Class("WholesaleCustomerArgs", "Pulumi.WebexWholesale").ToString());
     }
 
     [Fact]
