@@ -20,6 +20,9 @@ public static class GeneratedFiles
             files[$"{NodejsFolder}/{path}"] = text;
         }
 
+        // The npm package carries the project's licence (npm packs a LICENSE at the package root).
+        files[$"{NodejsFolder}/LICENSE"] = File.ReadAllText(Path.Combine(root, "LICENSE"));
+
         return files;
     }
 

@@ -143,6 +143,9 @@ test('the packed npm package installs into an empty folder (from the cache where
     const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', folder], { cwd: sdkDir, encoding: 'utf8' });
     assert.equal(pack.status, 0, pack.stderr);
     const tarball = path.join(folder, pack.stdout.trim().split('\n').pop());
+    const entries = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n');
+    assert.ok(entries.includes('package/LICENSE'), `the package carries the licence: ${entries.filter((e) => !e.includes('/bin/')).join(', ')}`);
+    assert.equal(fs.readFileSync(path.join(sdkDir, 'LICENSE'), 'utf8'), fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'));
     const project = path.join(folder, 'program');
     fs.mkdirSync(project);
     // npm prefers the versions it has cached (those the SDK's own install took; its cache may lack the registry's

@@ -8,13 +8,18 @@ public static class RepositoryPaths
     /// <summary>shared/ beside the repository (CI clones it there), or SHARED_DIR.</summary>
     public static string Shared => Environment.GetEnvironmentVariable("SHARED_DIR") is { Length: > 0 } dir ? dir : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-    public static string Contract(string name) => Path.Combine(Shared, "contracts", name);
+    /// <summary>The copies vendored in the repository (tests/contracts/), byte for byte those of shared/.</summary>
+    public static string Vendored => Path.Combine(Root, "tests", "contracts");
 
-    /// <summary>Whether the shared contracts are beside the repository: CI has them, a clone from a Git host does not.</summary>
+    /// <summary>A contract file: shared/'s copy where CI lays it beside the repository, else the vendored one.</summary>
+    public static string Contract(string name) =>
+        File.Exists(Path.Combine(Shared, "contracts", name)) ? Path.Combine(Shared, "contracts", name) : Path.Combine(Vendored, name);
+
+    /// <summary>Whether the contracts are at hand: in shared/ (CI) or vendored in tests/contracts/ (every clone).</summary>
     public static bool ContractsPresent => File.Exists(Contract("webex-wholesale.openapi.json"));
 
     public static string ContractsMissing =>
-        $"needs the shared contracts ({Path.Combine(Shared, "contracts")} is absent in this clone; CI has them, or set SHARED_DIR)";
+        $"needs the contracts (neither {Path.Combine(Shared, "contracts")} nor {Vendored} has them; set SHARED_DIR)";
 
     private static string FindRoot()
     {
