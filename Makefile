@@ -10,7 +10,8 @@ SIMULATOR    := bin/webex-wholesale-simulator
 PULUMI_HOME  ?= $(HOME)/.pulumi
 PLUGIN_DIR   := $(PULUMI_HOME)/plugins/resource-webex-wholesale-v$(VERSION)
 DOTNET       := env DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 dotnet
-# Long steps print a line when they start, every 20 s while they run, and their time at the end.
+# Long steps print a line when they start, every 20 s while they run, and their time at the end; test runs stream
+# their output and add a line whenever they have been quiet for 30 s.
 PROGRESS     := tools/with-progress.sh
 CONFORMANCE  := tests/conformance
 # Read when make starts, before any target builds: whether `make bench` began with nothing built (a fresh clone).
@@ -92,13 +93,13 @@ test: check-test provider simulator exporter dist-linux-amd64
 
 test_unit:
 	$(PROGRESS) "building the unit tests" $(DOTNET) build tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --nologo -v quiet
-	$(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --no-build --nologo -v quiet --logger "console;verbosity=normal"
+	tools/heartbeat.sh "unit tests" $(DOTNET) test tests/WebexWholesale.Tests/WebexWholesale.Tests.csproj -c Release --no-build --nologo -v quiet --logger "console;verbosity=normal"
 
 $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 	cd $(CONFORMANCE) && npm ci --no-audit --no-fund --loglevel=error
 
 test_conformance: provider sdk_nodejs $(CONFORMANCE)/node_modules/.package-lock.json
-	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) node --test --test-concurrency=1 --test-reporter=spec
+	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) $(CURDIR)/tools/heartbeat.sh "conformance tests" node --test --test-concurrency=1 --test-reporter=spec
 
 # The fault soak at full size (500 customers with 4 subscribers each, 60 SIGKILL trials) and 100,000 generated inputs; figures in
 # bin/soak-report.json and bin/fuzz-report.json (RELIABILITY.md records them). A small soak runs in make test.
