@@ -106,8 +106,7 @@ function declaredByYaml(code) {
 }
 
 describe('the documentation\'s code', () => {
-  let simulator;
-  let engine;
+  let session;
   let plugin;
   const checkOf = (type) => h.engineCalls(() => plugin.client, type).check;
   const failuresOf = async (resources) => {
@@ -120,17 +119,10 @@ describe('the documentation\'s code', () => {
   };
 
   before(async () => {
-    simulator = await h.startSimulator(['--provisioning-seconds', '0']);
-    engine = await h.startFakeEngine();
-    plugin = await h.startPlugin({ args: [engine.address] });
-    await h.handshake(plugin.client, engine.address);
-    await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token') });
+    session = await h.startConfiguredPlugin();
+    plugin = session.plugin;
   });
-  after(async () => {
-    await plugin.stop();
-    await engine.stop();
-    await simulator.stop();
-  });
+  after(() => session.stop());
 
   const blocks = documents().flatMap(blocksOf);
 

@@ -167,6 +167,23 @@ async function configure(client, args) {
   return call(client, 'configure', request);
 }
 
+/** A plugin handshaken with a fake engine and configured with a token for a simulator: what most suites start from. */
+async function startConfiguredPlugin({ simulatorArgs = ['--provisioning-seconds', '0'], token = 'dev-token' } = {}) {
+  const simulator = await startSimulator(simulatorArgs);
+  const engine = await startFakeEngine();
+  const plugin = await startPlugin({ args: [engine.address] });
+  await handshake(plugin.client, engine.address);
+  await configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: secret(token) });
+  return {
+    simulator, engine, plugin,
+    async stop() {
+      await plugin.stop();
+      await engine.stop();
+      await simulator.stop();
+    },
+  };
+}
+
 /** Fails unless the plugin still answers on this connection (after a call meant to upset it). */
 async function assertStillAnswers(client) {
   const info = await call(client, 'getPluginInfo', new Empty());
@@ -274,5 +291,5 @@ function engineCalls(client, type) {
 module.exports = {
   SIG, SECRET_SIG, UNKNOWN, secret,
   providerPb, providerGrpc, pluginPb, enginePb, statusPb, Empty, grpc,
-  startFakeEngine, startPlugin, startSimulator, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, assertStillAnswers, engineCalls, pluginPath, repoRoot,
+  startFakeEngine, startPlugin, startSimulator, startConfiguredPlugin, call, statusDetails, toStruct, fromStruct, handshake, configure, resourceRequest, assertStillAnswers, engineCalls, pluginPath, repoRoot,
 };

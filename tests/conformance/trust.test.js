@@ -31,10 +31,11 @@ describe('trust at the edges: adoption, e-mails, secrets', () => {
     return started;
   }
 
+  let session;
+
   before(async () => {
-    simulator = await h.startSimulator(['--provisioning-seconds', '0', '--read-only-token', 'read-only-token']);
-    engine = await h.startFakeEngine();
-    plugin = await startPlugin('dev-token');
+    session = await h.startConfiguredPlugin({ simulatorArgs: ['--provisioning-seconds', '0', '--read-only-token', 'read-only-token'] });
+    ({ simulator, engine, plugin } = session);
     const customers = h.engineCalls(() => plugin.client, CUSTOMER);
     const checked = await customers.check('acme', {}, {
       provisioningId: 'template-1', externalId: 'trust-0001', address: { addressLine1: '1 Main St', city: 'Springfield', country: 'US' },
@@ -42,11 +43,7 @@ describe('trust at the edges: adoption, e-mails, secrets', () => {
     });
     customerId = (await customers.create('acme', checked.inputs)).id;
   });
-  after(async () => {
-    await plugin.stop();
-    await engine.stop();
-    await simulator.stop();
-  });
+  after(() => session.stop());
   beforeEach(async () => {
     await simulator.control('DELETE', 'faults');
   });
