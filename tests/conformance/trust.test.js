@@ -76,6 +76,42 @@ describe('trust at the edges: adoption, e-mails, secrets', () => {
     });
   }
 
+  test('a next-page link to another port: no request reaches it, so the token stays; the function fails naming the link', async () => {
+    const http = require('node:http');
+    const listen = (handler) => new Promise((resolve) => {
+      const server = http.createServer(handler);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    });
+    const stolen = [];
+    const elsewhere = await listen((request, response) => {
+      stolen.push({ url: request.url, authorization: request.headers.authorization });
+      response.end('{"items": []}');
+    });
+    const hostile = await listen((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('trackingid', 'HOSTILE_1');
+      response.setHeader('link', `<http://127.0.0.1:${elsewhere.address().port}/v1/wholesale/subscribers?offset=1>; rel="next"`);
+      response.end(JSON.stringify({ items: [{ id: 'c3Vic2NyaWJlcg', email: 'a@trust.example.test', customerId, packages: ['webex_meetings'], status: 'provisioned' }] }));
+    });
+    const victim = await h.startPlugin({ args: [engine.address] });
+    try {
+      await h.handshake(victim.client, engine.address);
+      await h.configure(victim.client, { baseUrl: `http://127.0.0.1:${hostile.address().port}/v1`, accessToken: h.secret('canary-token-9') });
+      const error = await failed(h.engineCalls(() => victim.client, TYPE).invoke('webex-wholesale:index:getWholesaleSubscribers', {}));
+
+      assert.notEqual(error.code, h.grpc.status.INTERNAL);
+      assert.notEqual(error.code, h.grpc.status.UNKNOWN);
+      assert.match(error.details, new RegExp(`next-page link <http://127\\.0\\.0\\.1:${elsewhere.address().port}/`));
+      assert.match(error.details, /HOSTILE_1/);
+      assert.deepEqual(stolen, [], 'nothing reached the other port');
+      assert.ok(!error.details.includes('canary-token-9'));
+    } finally {
+      await victim.stop();
+      hostile.close();
+      elsewhere.close();
+    }
+  });
+
   describe('an e-mail sent as secret', () => {
     const EMAIL = 'peggy.private@trust.example.test';
     const hidden = (text) => {
