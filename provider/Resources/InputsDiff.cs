@@ -14,7 +14,7 @@ namespace WebexWholesale.Provider.Resources;
 /// <para>
 /// Imports: a resource read from Webex lacks the inputs Webex never returns (<see cref="NotReturnedAttribute"/>); they
 /// are unknown, not different, so the program's values are taken without a change and kept from then on. Such olds
-/// are recognised by a missing required input Webex never returns (a customer's <c>provisioningId</c>), where the
+/// are recognised by a missing input that every create has and Webex never returns (a customer's <c>provisioningId</c>), where the
 /// record has one. An input Webex assigns when the program leaves it out (<see cref="ComputedAttribute"/>, the org of
 /// a new customer) is state, so a program without it is not a change either.
 /// </para>
@@ -33,8 +33,8 @@ public sealed class InputsDiff<TInputs>(JsonTypeInfo<TInputs> inputs)
 
     private readonly IReadOnlySet<string> _computed = SchemaDeclarations.PropertiesWith<ComputedAttribute>(inputs);
 
-    /// <summary>The required input Webex never returns, whose absence marks inputs that were read from Webex (an import); null when there is none.</summary>
-    private readonly string? _importMarker = SchemaDeclarations.PropertiesWith<RequiredAttribute>(inputs)
+    /// <summary>The input every create has and Webex never returns, whose absence marks inputs that were read from Webex (an import); null when there is none.</summary>
+    private readonly string? _importMarker = SchemaDeclarations.PropertiesWith<RequiredToCreateAttribute>(inputs)
         .Intersect(SchemaDeclarations.PropertiesWith<NotReturnedAttribute>(inputs)).SingleOrDefault();
 
     public ResourceDiff Compute(TInputs olds, Decoded<TInputs> news, IReadOnlyCollection<string> ignoreChanges)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -38,15 +39,21 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
     {
         Uri? next = Url(path, query);
         var pageSize = PageSizeOf(query);
-        var seen = new HashSet<string>();
+        var links = new HashSet<string>(StringComparer.Ordinal) { next.AbsoluteUri };
+        var pages = new HashSet<string>(StringComparer.Ordinal);
         var listed = 0;
-        while (next is not null && seen.Add(next.AbsoluteUri))
+        while (next is not null)
         {
             using var response = await SendAsync(HttpMethod.Get, next, content: null, operation, subject, cancellationToken);
             var items = itemsOf(await ReadAsync(response, pageType, operation, subject, cancellationToken)) ?? [];
             next = NextPage(response, query);
             listed += items.Count;
-            if (PageProblem(items.Count, pageSize, listed, next is not null) is { } problem)
+            // A server going round in circles: a link back to a page already read, or the same page under another link.
+            var circle = next is not null && !links.Add(next.AbsoluteUri) ? "its next-page link leads back to a page already read; the list stops here"
+                : items.Count > 0 && !pages.Add(Convert.ToHexString(SHA256.HashData(await response.Content.ReadAsByteArrayAsync(cancellationToken))))
+                    ? "the same page again under another link; the list stops here"
+                    : null;
+            if ((circle ?? PageProblem(items.Count, pageSize, listed, next is not null)) is { } problem)
             {
                 throw Unreadable(response, operation, subject, problem);
             }

@@ -15,7 +15,7 @@ public static class WebexScopes
     /// <summary>Reading the fleet: a refresh, a drift check, an export.</summary>
     public static readonly IReadOnlyList<string> ToRead = [CustomersRead, SubscribersRead];
 
-    /// <summary>Deploying the fleet: `pulumi up` and `pulumi destroy` of customers and subscribers.</summary>
+    /// <summary>Deploying the fleet: creating, changing and removing customers and subscribers.</summary>
     public static readonly IReadOnlyList<string> ToDeploy = [CustomersRead, CustomersWrite, SubscribersRead, SubscribersWrite];
 
     /// <summary>"a, b and c", for a sentence.</summary>

@@ -14,6 +14,14 @@ public sealed class SchemaTypeAttribute(string name) : Attribute
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class RequiredAttribute : Attribute;
 
+/// <summary>
+/// Check requires the property to create the resource, but an adopted resource may lack it, so it is not a required
+/// input of the schema (a customer's <c>provisioningId</c>). With <see cref="NotReturnedAttribute"/> its absence marks
+/// inputs that were read from Webex (an import).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredToCreateAttribute : Attribute;
+
 /// <summary>A change to the property replaces the resource (<c>willReplaceOnChanges</c>); the diff reads it too.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ReplaceOnChangesAttribute : Attribute;

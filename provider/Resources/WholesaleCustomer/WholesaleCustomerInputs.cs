@@ -10,7 +10,7 @@ namespace WebexWholesale.Provider.Resources.WholesaleCustomer;
 public sealed record WholesaleCustomerInputs
 {
     /// <summary>Id of the Customer Template in Partner Hub that defines how the customer is provisioned; shown under the template. Required to create a customer (Check says so); an adopted customer may leave it out. Used when the customer is created; a change replaces the customer. Example: <c>ZjViMzYxODctYzhkZC00NzI3</c>.</summary>
-    [ReplaceOnChanges, NotReturned]
+    [RequiredToCreate, ReplaceOnChanges, NotReturned]
     public string? ProvisioningId { get; init; }
 
     /// <summary>Webex organization id of an existing enterprise to onboard instead of creating a new organization (then <c>customerInfo</c> may be left out); in the state, the organization Webex created for a new customer. A change replaces the customer. Example: <c>Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi8xMjM</c>.</summary>

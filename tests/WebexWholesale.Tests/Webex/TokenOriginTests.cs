@@ -131,11 +131,25 @@ public sealed class TokenOriginTests : IDisposable
     }
 
     [Fact]
+    public async Task AServerThatLinksTheSamePageOnAndOn_IsStoppedAtTheFirstRepeat()
+    {
+        var offset = 0;
+        _transport.Then(_ => Task.FromResult(Answer(Page, $"</v1/wholesale/subscribers?offset={offset += 1}>")));
+
+        var (listed, error) = await ListAsync();
+
+        Assert.Contains("the same page again under another link", error!.Message);
+        Assert.Equal(2, _transport.Requests.Count);
+        Assert.Single(listed);
+    }
+
+    [Fact]
     public async Task AServerThatNeverStopsLinking_IsCutOffAtTheStatedCeiling()
     {
         var offset = 0;
-        var full = $$"""{"items": [{{string.Join(",", Enumerable.Range(0, 100).Select(i => $$"""{"id": "s{{i}}"}"""))}}]}""";
-        _transport.Then(_ => Task.FromResult(Answer(full, $"</v1/wholesale/subscribers?offset={offset += 100}>")));
+        _transport.Then(_ => Task.FromResult(Answer(
+            $$"""{"items": [{{string.Join(",", Enumerable.Range(offset, 100).Select(i => $$"""{"id": "s{{i}}"}"""))}}]}""",
+            $"</v1/wholesale/subscribers?offset={offset += 100}>")));
 
         var (listed, error) = await ListAsync();
 

@@ -133,18 +133,24 @@ public sealed class WholesaleCustomersClientTests : IDisposable
     }
 
     [Fact]
-    public async Task List_StopsWhenANextLinkRepeats()
+    public async Task List_ThatLinksBackToAPageAlreadyRead_EndsWithAClearError_NotALoop()
     {
         _transport.Then(HttpStatusCode.OK, """{"items": [{"id": "a"}]}""",
-            r => r.Headers.TryAddWithoutValidation("Link", "<https://webex.test/v1/wholesale/customers?offset=1>; rel=\"next\""));
+                r => r.Headers.TryAddWithoutValidation("Link", "<https://webex.test/v1/wholesale/customers?offset=1>; rel=\"next\""))
+            .Then(HttpStatusCode.OK, """{"items": [{"id": "b"}]}""",
+                r => r.Headers.TryAddWithoutValidation("Link", "<https://webex.test/v1/wholesale/customers?offset=1>; rel=\"next\""));
 
-        var count = 0;
-        await foreach (var _ in _sut.ListAsync(new CustomerListFilter(), null, CancellationToken.None))
+        var ids = new List<string>();
+        var error = await Assert.ThrowsAsync<WebexApiException>(async () =>
         {
-            count++;
-        }
+            await foreach (var customer in _sut.ListAsync(new CustomerListFilter(), null, CancellationToken.None))
+            {
+                ids.Add(customer.Id);
+            }
+        });
 
-        Assert.Equal(2, count);
+        Assert.Equal(["a"], ids);
+        Assert.Contains("leads back to a page already read", error.Message);
         Assert.Equal(2, _transport.Requests.Count);
     }
 
