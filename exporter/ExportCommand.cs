@@ -27,6 +27,12 @@ public static class ExportCommand
         var prefix = new Option<string>("--external-id-prefix") { Description = "only customers whose externalId starts with this text" };
         var importFile = new Option<string>("--import-file") { Description = "Pulumi bulk import file to write, for `pulumi import --file`", DefaultValueFactory = _ => "import.json" };
         var fleetFile = new Option<string>("--fleet-file") { Description = "fleet file to write, as examples/csharp reads it", DefaultValueFactory = _ => "customers.yaml" };
+        var shards = new Option<int>("--shards")
+        {
+            Description = "split the export into this many shards, one stack each: <import-file>-N and <fleet-file>-N, a customer by a stable hash " +
+                          "of its Webex id, its subscribers with it (default 1: the files as named)",
+            DefaultValueFactory = _ => 1,
+        };
         var force = new Option<bool>("--force") { Description = "replace existing files even when this export finds fewer customers or subscribers than they list" };
         var retryFor = new Option<int>("--retry-for")
         {
@@ -48,7 +54,7 @@ public static class ExportCommand
         var root = new RootCommand(
             "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
         {
-            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, retryFor, force,
+            baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, shards, retryFor, force,
         };
         root.SetAction(async (result, token) =>
         {
@@ -61,7 +67,8 @@ public static class ExportCommand
                 ImportFile: result.GetValue(importFile)!,
                 FleetFile: result.GetValue(fleetFile)!,
                 RetryFor: TimeSpan.FromSeconds(result.GetValue(retryFor)),
-                Force: result.GetValue(force));
+                Force: result.GetValue(force),
+                Shards: result.GetValue(shards));
             return await RunAsync(request, stdout, stderr, time, token);
         });
 
@@ -96,9 +103,12 @@ public static class ExportCommand
         try
         {
             var summary = await new FleetExport(provider.Customers, provider.Subscribers, progress).RunAsync(request, cancellationToken);
-            await stdout.WriteLineAsync($"wrote {Progress.Count(summary.Customers, "customer")} and {Progress.Count(summary.Subscribers, "subscriber")} to {request.ImportFile} and {request.FleetFile}; " +
-                                        $"fill in what Webex does not return (marked TODO in {request.FleetFile}), then run " +
-                                        $"`pulumi import --file {request.ImportFile}` or add import options to your program");
+            var next = request.Shards == 1
+                ? $"to {request.ImportFile} and {request.FleetFile}; fill in what Webex does not return (marked TODO in {request.FleetFile}), then run " +
+                  $"`pulumi import --file {request.ImportFile}` or add import options to your program"
+                : $"to {request.Shards} shards ({string.Join(", ", request.Files().Select(files => $"{files.Import} + {files.Fleet}"))}); fill in what " +
+                  $"Webex does not return (marked TODO), then in each shard's stack run `pulumi import --file <its import file>` or add import options to its program";
+            await stdout.WriteLineAsync($"wrote {Progress.Count(summary.Customers, "customer")} and {Progress.Count(summary.Subscribers, "subscriber")} {next}");
             return 0;
         }
         catch (ExportException error)

@@ -15,16 +15,37 @@ public sealed record ExportSummary(int Listed, int Customers, int Subscribers);
 /// <summary>
 /// Lists the customers (every page, through the client's retry rules), keeps those matching the filters, lists the
 /// subscribers once (all of the partner context, which costs fewer requests than one list per customer) and keeps
-/// those of the kept customers, and writes the import file and the fleet file together: both or neither. The output files are opened before Webex is asked
+/// those of the kept customers, and writes the import file and the fleet file together (per shard, with <c>--shards</c>): all or none. The output files are opened before Webex is asked
 /// anything, so an unwritable path fails at once.
 /// </summary>
 public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubscribersClient subscribersClient, Progress progress)
 {
     public async Task<ExportSummary> RunAsync(ExportRequest request, CancellationToken cancellationToken)
     {
-        using var importFile = AtomicFile.Open(request.ImportFile);
-        using var fleetFile = AtomicFile.Open(request.FleetFile);
+        var files = request.Files();
+        var outputs = new List<(AtomicFile Import, AtomicFile Fleet)>();
+        try
+        {
+            foreach (var (import, fleet) in files)
+            {
+                outputs.Add((AtomicFile.Open(import), AtomicFile.Open(fleet)));
+            }
 
+            return await RunAsync(request, outputs, cancellationToken);
+        }
+        finally
+        {
+            foreach (var (import, fleet) in outputs)
+            {
+                import.Dispose();
+                fleet.Dispose();
+            }
+        }
+    }
+
+    /// <param name="outputs">each shard's import and fleet file, opened before Webex is asked anything</param>
+    private async Task<ExportSummary> RunAsync(ExportRequest request, List<(AtomicFile Import, AtomicFile Fleet)> outputs, CancellationToken cancellationToken)
+    {
         var listed = 0;
         var customers = new List<Customer>();
         var filter = new CustomerListFilter { Status = request.Statuses.Count > 0 ? request.Statuses : null, PageSize = 100 };
@@ -60,11 +81,27 @@ public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubs
             .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal)
             .ToList();
 
-        PreviousExport.EnsureReplaceable(request, new PreviousExport.Counts(exported.Count, exported.Sum(customer => customer.Subscribers.Count)));
-        importFile.Write(ImportFileWriter.Write(exported));
-        fleetFile.Write(FleetFileWriter.Write(exported));
-        importFile.Commit();
-        fleetFile.Commit();
+        // Every shard is checked before any is written, and all are written before any replaces its file: all or none.
+        var shards = request.Files().Select((paths, index) =>
+            (Paths: paths, Output: outputs[index], Customers: exported.Where(customer => Shards.Of(customer.Id, request.Shards) == index + 1).ToList())).ToList();
+        foreach (var shard in shards)
+        {
+            PreviousExport.EnsureReplaceable(shard.Paths.Import, shard.Paths.Fleet, request.Force,
+                new PreviousExport.Counts(shard.Customers.Count, shard.Customers.Sum(customer => customer.Subscribers.Count)));
+        }
+
+        foreach (var shard in shards)
+        {
+            shard.Output.Import.Write(ImportFileWriter.Write(shard.Customers));
+            shard.Output.Fleet.Write(FleetFileWriter.Write(shard.Customers));
+        }
+
+        foreach (var shard in shards)
+        {
+            shard.Output.Import.Commit();
+            shard.Output.Fleet.Commit();
+        }
+
         return new ExportSummary(listed, exported.Count, subscribers.Count);
     }
 

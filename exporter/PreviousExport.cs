@@ -18,16 +18,16 @@ public static class PreviousExport
     }
 
     /// <summary>Throws when replacing the files with <paramref name="exported"/> would lose items or a file that is not an export.</summary>
-    public static void EnsureReplaceable(ExportRequest request, Counts exported)
+    public static void EnsureReplaceable(string importFile, string fleetFile, bool force, Counts exported)
     {
-        if (request.Force)
+        if (force)
         {
             return;
         }
 
-        var fromImport = ImportFileCounts(request.ImportFile);
-        var fromFleet = FleetFileCounts(request.FleetFile);
-        foreach (var (path, counts) in new[] { (request.ImportFile, fromImport), (request.FleetFile, fromFleet) })
+        var fromImport = ImportFileCounts(importFile);
+        var fromFleet = FleetFileCounts(fleetFile);
+        foreach (var (path, counts) in new[] { (importFile, fromImport), (fleetFile, fromFleet) })
         {
             if (counts is null)
             {
@@ -42,7 +42,7 @@ public static class PreviousExport
 
             if (exported.Customers < counts.Customers || exported.Subscribers < counts.Subscribers)
             {
-                throw new ExportException($"kept {request.ImportFile} and {request.FleetFile} as they are: {path} lists {counts}, and this export found " +
+                throw new ExportException($"kept {importFile} and {fleetFile} as they are: {path} lists {counts}, and this export found " +
                                           $"only {exported} (check the filters, --sub-partner and the token's partner); nothing was written. " +
                                           "Pass --force to replace them with what was found");
             }
