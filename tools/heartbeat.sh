@@ -15,7 +15,7 @@ start=$SECONDS
   done
 ) &
 ticker=$!
-"$@" 2>&1 | while IFS= read -r line; do printf '%s\n' "$line"; touch "$stamp"; done
+"$@" 2>&1 | while IFS= read -r line || [ -n "$line" ]; do printf '%s\n' "$line"; touch "$stamp"; done
 status=${PIPESTATUS[0]}
 rm -f "$stamp"
 kill "$ticker" 2>/dev/null
