@@ -31,6 +31,15 @@ public sealed class InputValidator(PropertyPathSet unknowns)
         }
     }
 
+    /// <summary>A value that travels in a request's URL (a lookup filter, a partner context) is refused past <see cref="FunctionArguments.MaxTextLength"/>.</summary>
+    public void InUrl(string path, string? value, string what)
+    {
+        if (value is { Length: > FunctionArguments.MaxTextLength })
+        {
+            Fail(path, $"has {value.Length:N0} characters; at most {FunctionArguments.MaxTextLength:N0}, since {what} travels in the URL of Webex requests");
+        }
+    }
+
     public void Email(string path, string email)
     {
         if (EmailAddressProblem(email) is { } problem)

@@ -26,6 +26,7 @@ public static class WholesaleSubscriberValidation
             v.Email("email", email);
         }
 
+        v.InUrl("onBehalfOfSubPartnerOrgId", value.OnBehalfOfSubPartnerOrgId, "the sub-partner's org id");
         ValidatePackages(v, value.Packages, inputs.Unknowns);
         ValidateParameters(v, value, oldPackages);
         return new Result(v.Failures, v.Warnings);

@@ -103,6 +103,15 @@ public class WholesaleCustomerValidationTests
     }
 
     [Fact]
+    public void AnExternalIdTooLongForTheLookupUrl_IsRefusedAtCheck()
+    {
+        var failure = Assert.Single(Validate(Customer("webex_meetings") with { ExternalId = new string('x', 5_000_000) }).Failures);
+
+        Assert.Equal("externalId", failure.Property);
+        Assert.Contains("has 5,000,000 characters; at most 1,024", failure.Reason);
+    }
+
+    [Fact]
     public void ANullPackage_IsAFailureAtItsIndex()
     {
         var result = Validate(Customer(["webex_meetings", null!]));

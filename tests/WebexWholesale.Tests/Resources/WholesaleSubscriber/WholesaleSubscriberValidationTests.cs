@@ -66,6 +66,15 @@ public class WholesaleSubscriberValidationTests
         Assert.Equal(property, Assert.Single(Validate(Valid() with { Email = email }).Failures).Property);
 
     [Fact]
+    public void A_sub_partner_org_id_too_long_for_a_url_is_refused_at_check()
+    {
+        var failure = Assert.Single(Validate(Valid() with { OnBehalfOfSubPartnerOrgId = new string('o', 5_000_000) }).Failures);
+
+        Assert.Equal("onBehalfOfSubPartnerOrgId", failure.Property);
+        Assert.Contains("at most 1,024", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_null_package_element_is_a_failure_at_its_index_not_a_crash()
     {
         var result = Validate(Valid("webex_meetings", null!));
