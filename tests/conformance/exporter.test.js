@@ -18,6 +18,25 @@ function run(args, env = {}) {
   });
 }
 
+/**
+ * What `pulumi import --file` and the preview after it do for each resource of an import file: Read by id alone (no
+ * state), Check of the program generated from those inputs, Diff against the imported state. The resources that
+ * would change.
+ */
+async function importAndPreview(plugin, resources) {
+  const changed = [];
+  await Promise.all(resources.map(async ({ type, name, id }) => {
+    const calls = h.engineCalls(() => plugin.client, type);
+    const imported = await calls.read(name, id);
+    assert.equal(imported.id, id, `${name} imported`);
+    const checked = await calls.check(name, imported.inputs, { ...imported.inputs });
+    assert.deepEqual(checked.failures, [], `${name}: the generated program checks`);
+    const diff = await calls.diff(name, id, imported.properties, imported.inputs, checked.inputs);
+    if (diff.changes !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) changed.push(`${name}: ${diff.diffs.join(', ')}`);
+  }));
+  return changed;
+}
+
 let simulator;
 let folder;
 before(async () => {
@@ -115,17 +134,7 @@ test('round trip, 50 customers × 20 subscribers: export, import every resource 
 
     await h.configure(plugin.client, { baseUrl: fleet.baseUrl, accessToken: h.secret('dev-token') });
     await fleet.control('DELETE', 'requests');
-    const changed = [];
-    await Promise.all(resources.map(async ({ type, name, id }) => {
-      const calls = h.engineCalls(() => plugin.client, type);
-      const imported = await calls.read(name, id);
-      assert.equal(imported.id, id, `${name} imported`);
-      const checked = await calls.check(name, imported.inputs, { ...imported.inputs });
-      assert.deepEqual(checked.failures, [], `${name}: the generated program checks`);
-      const diff = await calls.diff(name, id, imported.properties, imported.inputs, checked.inputs);
-      if (diff.changes !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) changed.push(`${name}: ${diff.diffs.join(', ')}`);
-    }));
-    assert.deepEqual(changed, [], 'the preview after the import shows no change');
+    assert.deepEqual(await importAndPreview(plugin, resources), [], 'the preview after the import shows no change');
     const requests = (await fleet.control('GET', 'requests')).body;
     t.diagnostic(`1,050 imports and previews: ${requests.length} Webex requests`);
     assert.ok(requests.length < 1050 / 4, `the 1,050 imports are answered mostly from shared lists (${requests.length} requests)`);
@@ -184,17 +193,7 @@ test('shards, 200 customers × 10 subscribers in 4 shards: one shard each, each 
       const plugin = await h.startPlugin(); // a stack of its own
       try {
         await h.configure(plugin.client, { baseUrl: estate.baseUrl, accessToken: h.secret('dev-token') });
-        const changed = [];
-        await Promise.all(resources.map(async ({ type, name, id }) => {
-          const calls = h.engineCalls(() => plugin.client, type);
-          const imported = await calls.read(name, id);
-          assert.equal(imported.id, id, `${name} imported`);
-          const checked = await calls.check(name, imported.inputs, { ...imported.inputs });
-          assert.deepEqual(checked.failures, [], `${name}: the generated program checks`);
-          const diff = await calls.diff(name, id, imported.properties, imported.inputs, checked.inputs);
-          if (diff.changes !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) changed.push(`${name}: ${diff.diffs.join(', ')}`);
-        }));
-        assert.deepEqual(changed, [], `shard ${k + 1}: the preview after the import shows no change`);
+        assert.deepEqual(await importAndPreview(plugin, resources), [], `shard ${k + 1}: the preview after the import shows no change`);
       } finally {
         await plugin.stop();
       }

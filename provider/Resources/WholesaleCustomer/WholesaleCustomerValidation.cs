@@ -32,7 +32,7 @@ public static partial class WholesaleCustomerValidation
         }
 
         v.Required("externalId", value.ExternalId, "is required: your own identifier of the customer, e.g. its id in your billing system");
-        v.InUrl("externalId", value.ExternalId, "it (the lookup that keeps externalIds unique)");
+        v.InUrl("externalId", value.ExternalId, "the externalId (looked up to keep it unique)");
         v.InUrl("onBehalfOfSubPartnerOrgId", value.OnBehalfOfSubPartnerOrgId, "the sub-partner's org id");
         ValidateAddress(v, "address", value.Address);
         ValidateCustomerInfo(v, value.CustomerInfo);
