@@ -101,7 +101,8 @@ $(CONFORMANCE)/node_modules/.package-lock.json: $(CONFORMANCE)/package-lock.json
 test_conformance: provider sdk_nodejs $(CONFORMANCE)/node_modules/.package-lock.json
 	cd $(CONFORMANCE) && PLUGIN_PATH=$(CURDIR)/$(PLUGIN) EXPORTER_PATH=$(CURDIR)/$(EXPORTER) $(CURDIR)/tools/heartbeat.sh "conformance tests" node --test --test-concurrency=1 --test-reporter=spec
 
-# The fault soak at full size (500 customers with 4 subscribers each, 60 SIGKILL trials) and 100,000 generated inputs; figures in
+# The fault soak at full size (500 customers with 4 subscribers each, 60 SIGKILL trials) and 100,000 generated inputs per
+# resource through the gRPC parser; figures in
 # bin/soak-report.json and bin/fuzz-report.json (RELIABILITY.md records them). A small soak runs in make test.
 soak: provider simulator $(CONFORMANCE)/node_modules/.package-lock.json
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/soak/run.js 500 60 16
