@@ -50,7 +50,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
             listed += items.Count;
             // A server going round in circles: a link back to a page already read, or the same page under another link.
             var circle = next is not null && !links.Add(next.AbsoluteUri) ? "its next-page link leads back to a page already read; the list stops here"
-                : items.Count > 0 && !pages.Add(Convert.ToHexString(SHA256.HashData(await response.Content.ReadAsByteArrayAsync(cancellationToken))))
+                : items.Count > 0 && !pages.Add(Convert.ToHexString(await SHA256.HashDataAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken)))
                     ? "the same page again under another link; the list stops here"
                     : null;
             if ((circle ?? PageProblem(items.Count, pageSize, listed, next is not null)) is { } problem)
@@ -228,7 +228,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream(); // handed to the content below, which owns it from then on
         var chunk = new byte[64 * 1024];
         for (int read; (read = await body.ReadAsync(chunk, cancellationToken)) > 0;)
         {
@@ -240,7 +240,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
             buffer.Write(chunk, 0, read);
         }
 
-        var buffered = new ByteArrayContent(buffer.ToArray());
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length); // the buffer itself, not a copy of it
         foreach (var header in response.Content.Headers.Where(header => header.Key != "Content-Length"))
         {
             buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
