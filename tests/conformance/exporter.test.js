@@ -37,6 +37,24 @@ async function importAndPreview(plugin, resources) {
   return changed;
 }
 
+/**
+ * An estate in Partner Hub: `customers` customers named `<prefix>-N`, each with `subscribersEach` subscribers
+ * (`subscriber(s)` gives each one's packages and provisioningParameters).
+ */
+async function seedEstate(sim, prefix, customers, subscribersEach, subscriber = () => ({ packages: ['webex_meetings'], provisioningParameters: {} })) {
+  for (let c = 1; c <= customers; c++) {
+    const made = await sim.webex('POST', 'wholesale/customers', {
+      provisioningId: 't', externalId: `${prefix}-${c}`, packages: ['webex_meetings'],
+      address: { addressLine1: `${c} Main St`, city: 'Springfield', country: 'US' },
+      customerInfo: { name: `Customer ${c}`, primaryEmail: `admin${c}@${prefix}.example.test` },
+    });
+    const customerId = made.body.url.split('/').pop();
+    await Promise.all(Array.from({ length: subscribersEach }, (_, s) => sim.webex('POST', 'wholesale/subscribers', {
+      customerId, email: `user${s}@${prefix}-${c}.example.test`, ...subscriber(s),
+    }).then((answer) => assert.equal(answer.status, 200))));
+  }
+}
+
 let simulator;
 let folder;
 before(async () => {
@@ -108,18 +126,10 @@ test('round trip, 50 customers × 20 subscribers: export, import every resource 
   const fleet = await h.startSimulator(['--provisioning-seconds', '0']);
   const plugin = await h.startPlugin();
   try {
-    for (let c = 1; c <= 50; c++) {
-      const made = await fleet.webex('POST', 'wholesale/customers', {
-        provisioningId: 't', externalId: `trip-${c}`, packages: ['webex_meetings'],
-        address: { addressLine1: `${c} Main St`, city: 'Springfield', country: 'US' },
-        customerInfo: { name: `Customer ${c}`, primaryEmail: `admin${c}@trip.example.test` },
-      });
-      const customerId = made.body.url.split('/').pop();
-      await Promise.all(Array.from({ length: 20 }, (_, s) => fleet.webex('POST', 'wholesale/subscribers', {
-        customerId, email: `user${s}@trip-${c}.example.test`, packages: [s % 3 === 0 ? 'webex_calling' : 'webex_meetings'],
-        provisioningParameters: { firstName: 'User', lastName: `${s}`, extension: `${1000 + s}` },
-      }).then((answer) => assert.equal(answer.status, 200))));
-    }
+    await seedEstate(fleet, 'trip', 50, 20, (s) => ({
+      packages: [s % 3 === 0 ? 'webex_calling' : 'webex_meetings'],
+      provisioningParameters: { firstName: 'User', lastName: `${s}`, extension: `${1000 + s}` },
+    }));
     const importFile = path.join(folder, 'trip-import.json');
     const fleetFile = path.join(folder, 'trip-customers.yaml');
     const exported = await run(['--base-url', fleet.baseUrl, '--import-file', importFile, '--fleet-file', fleetFile], { WEBEX_ACCESS_TOKEN: 'dev-token' });
@@ -150,17 +160,7 @@ test('round trip, 50 customers × 20 subscribers: export, import every resource 
 test('shards, 200 customers × 10 subscribers in 4 shards: one shard each, each imported and previewed with no change, a re-export identical', { timeout: 300_000 }, async () => {
   const estate = await h.startSimulator(['--provisioning-seconds', '0']);
   try {
-    for (let c = 1; c <= 200; c++) {
-      const made = await estate.webex('POST', 'wholesale/customers', {
-        provisioningId: 't', externalId: `shard-${c}`, packages: ['webex_meetings'],
-        address: { addressLine1: `${c} Main St`, city: 'Springfield', country: 'US' },
-        customerInfo: { name: `Customer ${c}`, primaryEmail: `admin${c}@shard.example.test` },
-      });
-      const customerId = made.body.url.split('/').pop();
-      await Promise.all(Array.from({ length: 10 }, (_, s) => estate.webex('POST', 'wholesale/subscribers', {
-        customerId, email: `user${s}@shard-${c}.example.test`, packages: ['webex_meetings'], provisioningParameters: {},
-      }).then((answer) => assert.equal(answer.status, 200))));
-    }
+    await seedEstate(estate, 'shard', 200, 10);
     const exportTo = async (dir) => {
       fs.mkdirSync(dir, { recursive: true });
       const result = await run(['--base-url', estate.baseUrl, '--shards', '4', '--import-file', path.join(dir, 'import.json'),
