@@ -46,7 +46,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         {
             using var response = await SendAsync(HttpMethod.Get, next, content: null, operation, subject, cancellationToken);
             var items = itemsOf(await ReadAsync(response, pageType, operation, subject, cancellationToken)) ?? [];
-            next = NextPage(response, query);
+            next = NextPage(response, query, operation, subject);
             listed += items.Count;
             // A server going round in circles: a link back to a page already read, or the same page under another link.
             var circle = next is not null && !links.Add(next.AbsoluteUri) ? "its next-page link leads back to a page already read; the list stops here"
@@ -72,7 +72,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         using var response = await SendAsync(HttpMethod.Get, Url(path, [.. query, ("offset", offset.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
             content: null, operation, subject: null, cancellationToken);
         var items = itemsOf(await ReadAsync(response, pageType, operation, subject: null, cancellationToken)) ?? [];
-        var hasMore = NextPage(response, query) is not null;
+        var hasMore = NextPage(response, query, operation, subject: null) is not null;
         if (PageProblem(items.Count, PageSizeOf(query), offset + items.Count, hasMore) is { } problem)
         {
             throw Unreadable(response, operation, subject: null, problem);
@@ -103,7 +103,7 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
     /// within the token's origin; filters it dropped are added back (some Webex list APIs have lost them from their
     /// next links). A link that cannot be read or leads elsewhere ends the list with an error naming it.
     /// </summary>
-    public Uri? NextPage(HttpResponseMessage response, (string Name, string? Value)[] query)
+    private Uri? NextPage(HttpResponseMessage response, (string Name, string? Value)[] query, string operation, string? subject)
     {
         if (NextLink(response) is not { } link)
         {
@@ -115,12 +115,12 @@ internal sealed class WebexRequests(HttpClient http, Uri baseUrl, string accessT
         var target = link.Length >= 2 && link[0] == '<' && link[^1] == '>' ? link[1..^1].Trim() : "";
         if (target.Length == 0 || !Uri.IsWellFormedUriString(target, UriKind.RelativeOrAbsolute) || !Uri.TryCreate(requested, target, out var next))
         {
-            throw Unreadable(response, "list", subject: null, $"its next-page link {shown} is not a URL; the list stops here");
+            throw Unreadable(response, operation, subject, $"its next-page link {shown} is not a URL; the list stops here");
         }
 
         if (!_origin.Allows(next))
         {
-            throw Unreadable(response, "list", subject: null,
+            throw Unreadable(response, operation, subject,
                 $"its next-page link {shown} leads outside {_origin}, the only place the access token is sent; the list stops here");
         }
 
