@@ -96,14 +96,42 @@ public sealed partial class CustomerStore
         }
     }
 
-    public List<(StoredSubscriber Subscriber, string? ExternalCustomerId)> ListSubscribers(string? subPartner)
+    /// <summary>
+    /// One page of the subscribers that <paramref name="matches"/> accepts (given each one's customer's externalId), and
+    /// how many match in all. Only the page is copied: an estate of 50,000 subscribers is listed in 500 pages, and
+    /// copying every subscriber for each of them would make the simulator, not the client, the thing measured.
+    /// </summary>
+    public (List<(StoredSubscriber Subscriber, string? ExternalCustomerId)> Page, int Total) ListSubscribers(string? subPartner,
+        Func<StoredSubscriber, string?, bool> matches, bool byLastStatusChange, bool descending, int offset, int max)
     {
         lock (_gate)
         {
             AdvanceAll();
-            return [.. VisibleSubscribers(subPartner).OrderBy(s => s.Sequence)
-                .Select(s => (s with { Packages = [.. s.Packages] }, _state.Customers.FirstOrDefault(c => c.Id == s.CustomerId)?.ExternalId))];
+            var externalIds = _state.Customers.Where(c => c.SubPartnerOrgId == subPartner).ToDictionary(c => c.Id, c => c.ExternalId, StringComparer.Ordinal);
+            var found = _state.Subscribers.Where(s => externalIds.ContainsKey(s.CustomerId) && matches(s, externalIds[s.CustomerId])).ToList();
+            var ordered = byLastStatusChange
+                ? [.. found.OrderBy(s => s.LastStatusChange).ThenBy(s => s.Sequence)]
+                : InSequence(found) ? found : [.. found.OrderBy(s => s.Sequence)];
+            if (descending)
+            {
+                ordered.Reverse();
+            }
+
+            return ([.. ordered.Skip(offset).Take(max).Select(s => (s with { Packages = [.. s.Packages] }, externalIds[s.CustomerId]))], ordered.Count);
         }
+    }
+
+    private static bool InSequence(List<StoredSubscriber> subscribers)
+    {
+        for (var i = 1; i < subscribers.Count; i++)
+        {
+            if (subscribers[i - 1].Sequence > subscribers[i].Sequence)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Every subscriber of every partner context (control API).</summary>

@@ -19,7 +19,7 @@ public static class SimulatorApp
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var clock = new AdjustableClock(time);
-        var store = new CustomerStore(clock, options.StateFile) { ProvisioningTime = TimeSpan.FromSeconds(options.ProvisioningSeconds) };
+        var store = new CustomerStore(clock, options.StateFile, options.SeedFile) { ProvisioningTime = TimeSpan.FromSeconds(options.ProvisioningSeconds) };
         store.SaveAtStart();
         var faults = new FaultInjector();
         var limiter = new RateLimiter(clock) { PerSecond = options.RateLimit };

@@ -17,6 +17,7 @@ public sealed record SimulatorOptions
           --provisioning-seconds S  how long provision, update and remove take (default 2; fractions allowed)
           --rate-limit N            requests per second before 429 with Retry-After (default 0 = off)
           --state-file F            keep customers in this JSON file across restarts
+          --seed-file F             start with the customers and subscribers of F (a state file), keep changes in memory
           --help                    this text
 
         Control API (no token; JSON bodies; see simulator/README.md):
@@ -41,6 +42,7 @@ public sealed record SimulatorOptions
     public double ProvisioningSeconds { get; init; } = 2;
     public int RateLimit { get; init; }
     public string? StateFile { get; init; }
+    public string? SeedFile { get; init; }
     public bool ShowHelp { get; init; }
 
     public static SimulatorOptions Parse(IReadOnlyList<string> args)
@@ -79,9 +81,17 @@ public sealed record SimulatorOptions
                 case "--state-file":
                     options = options with { StateFile = Value() };
                     break;
+                case "--seed-file":
+                    options = options with { SeedFile = Value() };
+                    break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'\n\n{Usage}");
             }
+        }
+
+        if (options.StateFile is not null && options.SeedFile is not null)
+        {
+            throw new ArgumentException("--state-file and --seed-file cannot be used together: a state file is read at start and written on every change, a seed file only read");
         }
 
         return options with { Tokens = tokens.Count > 0 ? tokens : options.Tokens, ReadOnlyTokens = readOnly };

@@ -19,26 +19,20 @@ internal sealed class SubscribersApi(CustomerStore store)
 
         string? Filter(string name) => query[name].FirstOrDefault();
         var statuses = query["status"].SelectMany(value => (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        var matches = store.ListSubscribers(SubPartner(context))
-            .Where(pair => Filter("customerId") is not { } customerId || pair.Subscriber.CustomerId == customerId)
-            .Where(pair => Filter("personId") is not { } personId || pair.Subscriber.PersonId == personId)
-            .Where(pair => Filter("externalCustomerId") is not { } externalId || pair.ExternalCustomerId == externalId)
-            .Where(pair => Filter("email") is not { } email || string.Equals(pair.Subscriber.Email, email, StringComparison.OrdinalIgnoreCase))
-            .Where(pair => statuses.Count == 0 || statuses.Contains(pair.Subscriber.Status))
-            .ToList();
-        var descending = string.Equals(Filter("sortOrder"), "DESC", StringComparison.OrdinalIgnoreCase);
-        var byLastChange = Filter("sortBy") == "lastStatusChange";
-        var sorted = (byLastChange
-            ? matches.OrderBy(pair => pair.Subscriber.LastStatusChange).ThenBy(pair => pair.Subscriber.Sequence)
-            : matches.OrderBy(pair => pair.Subscriber.Sequence)).ToList();
-        if (descending)
-        {
-            sorted.Reverse();
-        }
-
-        var page = sorted.Skip(offset).Take(max).Select(pair => View(pair.Subscriber, pair.ExternalCustomerId)).ToList();
-        ApiRequests.LinkNextPage(context, "/v1/wholesale/subscribers", offset, max, sorted.Count);
-        await SimulatorApp.WriteJson(context, 200, new SubscriberListView { Items = page }, SimulatorJson.Default.SubscriberListView);
+        var (customerId, personId, externalId, email) = (Filter("customerId"), Filter("personId"), Filter("externalCustomerId"), Filter("email"));
+        var (page, total) = store.ListSubscribers(SubPartner(context),
+            (subscriber, externalCustomerId) =>
+                (customerId is null || subscriber.CustomerId == customerId)
+                && (personId is null || subscriber.PersonId == personId)
+                && (externalId is null || externalCustomerId == externalId)
+                && (email is null || string.Equals(subscriber.Email, email, StringComparison.OrdinalIgnoreCase))
+                && (statuses.Count == 0 || statuses.Contains(subscriber.Status)),
+            byLastStatusChange: Filter("sortBy") == "lastStatusChange",
+            descending: string.Equals(Filter("sortOrder"), "DESC", StringComparison.OrdinalIgnoreCase),
+            offset, max);
+        var items = page.Select(pair => View(pair.Subscriber, pair.ExternalCustomerId)).ToList();
+        ApiRequests.LinkNextPage(context, "/v1/wholesale/subscribers", offset, max, total);
+        await SimulatorApp.WriteJson(context, 200, new SubscriberListView { Items = items }, SimulatorJson.Default.SubscriberListView);
     }
 
     public async Task Provision(HttpContext context)

@@ -104,5 +104,43 @@ public class CustomerStoreTests
         }
     }
 
+    [Fact]
+    public void SeedFile_StartsWithItsCustomers_AndIsNeverWritten()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sim-seed-{Guid.NewGuid()}.json");
+        try
+        {
+            Store(file).Provision(Body("seeded"), null);
+            var seed = File.ReadAllText(file);
+
+            var seeded = new CustomerStore(_time, stateFile: null, seedFile: file);
+            seeded.Provision(Body("later"), null);
+
+            Assert.Equal(["seeded", "later"], seeded.List().Select(c => c.ExternalId));
+            Assert.Equal(seed, File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void ASubscriberPage_IsInCreationOrder_WhateverTheOrderOfTheSeed()
+    {
+        var sut = Store();
+        var customer = sut.Provision(Body("c"), null).Id;
+        _time.Advance(TimeSpan.FromSeconds(10));
+        foreach (var email in new[] { "a@c.test", "b@c.test", "c@c.test" })
+        {
+            Assert.Equal(200, sut.ProvisionSubscriber(new SubscriberBody { CustomerId = customer, Email = email }, ["webex_meetings"], null).Status);
+        }
+
+        var (page, total) = sut.ListSubscribers(null, (_, _) => true, byLastStatusChange: false, descending: true, offset: 1, max: 1);
+
+        Assert.Equal(3, total);
+        Assert.Equal("b@c.test", page.Single().Subscriber.Email);
+    }
+
     private static CustomerView CustomersApiView(CustomerStore store, string id) => CustomersApi.View(store.Get(id)!);
 }
