@@ -13,12 +13,12 @@
 
 const fs = require('node:fs');
 const h = require('../conformance/harness');
+const { inParallel, cpuSeconds, memoryMb } = require('./measure');
 
 const options = parse(process.argv.slice(2));
 const CUSTOMER = 'webex-wholesale:index:WholesaleCustomer';
 const SUBSCRIBER = 'webex-wholesale:index:WholesaleSubscriber';
 const ADDRESS = { addressLine1: '1 Main St', city: 'Springfield', country: 'US' };
-const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in these
 
 function parse(args) {
   const quick = args.includes('--quick');
@@ -68,35 +68,6 @@ const FLEETS = {
   },
 };
 const fleet = options.subscribers > 0 ? FLEETS.subscriber : FLEETS.customer;
-
-/** Runs `work` over `items` with at most `limit` in flight, as the engine's --parallel does; counts failures and times each item. */
-async function inParallel(items, limit, work) {
-  const queue = [...items];
-  const failures = [];
-  const latencies = [];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    while (queue.length > 0) {
-      const item = queue.shift();
-      const started = process.hrtime.bigint();
-      try {
-        await work(item);
-      } catch (error) {
-        failures.push(`${item}: ${error.details || error.message}`);
-      }
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e9);
-    }
-  }));
-  latencies.sort((a, b) => a - b);
-  failures.latency = { median: latencies[Math.floor(latencies.length / 2)] || 0, p95: latencies[Math.floor(latencies.length * 0.95)] || 0 };
-  return failures;
-}
-
-function cpuSeconds(pid) {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime
-}
-
-const memoryMb = (pid, field) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))[1]) / 1024;
 
 /** The scenarios of one fleet's life, each run by a fresh plugin as the engine starts one per command. */
 function scenarios(stack, limit, customerIds) {
