@@ -103,8 +103,10 @@ public static class PluginHost
 
         builder.Services.AddSingleton(stderr);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(services => new ProviderSession(environment ?? System.Environment.GetEnvironmentVariable,
-            settings => ConfiguredProvider.Create(settings, services.GetRequiredService<TimeProvider>(), message => stderr.WriteLine(message))));
+        var variables = environment ?? System.Environment.GetEnvironmentVariable;
+        builder.Services.AddSingleton(services => new ProviderSession(variables,
+            settings => ConfiguredProvider.Create(settings, services.GetRequiredService<TimeProvider>(), message => stderr.WriteLine(message),
+                environment: variables)));
         builder.Services.AddSingleton(services =>
         {
             var engine = new EngineLogger(stderr, services.GetRequiredService<TimeProvider>());

@@ -31,11 +31,14 @@ public sealed class ConfiguredProvider : IDisposable
     public SubscriberFleet Subscribers => _subscribers ?? throw new InvalidOperationException("this provider was built without a subscribers client");
 
     /// <param name="retry">how requests are retried; the defaults suit a deployment</param>
-    public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics, WebexRetryOptions? retry = null)
+    /// <param name="environment">where the plugin processes of a machine share the token's pace (PULUMI_HOME); not shared when null</param>
+    public static ConfiguredProvider Create(ProviderSettings settings, TimeProvider time, Action<string> diagnostics, WebexRetryOptions? retry = null,
+        Func<string, string?>? environment = null)
     {
         var http = WebexHttp.CreateClient(settings.MaxConcurrentRequests, time,
             notice => diagnostics(Describe(notice)),
-            retry);
+            retry,
+            pace: environment is null ? null : TokenPace.For(settings.BaseUrl.AbsoluteUri, settings.AccessToken, environment, time, diagnostics));
         return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken),
             new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), time);
     }

@@ -15,7 +15,9 @@ namespace WebexWholesale.Provider.Webex.Http;
 /// requests resume at the rate.</item>
 /// </list>
 /// System.Threading.RateLimiting's token bucket fixes its rate when it is created, and the pause has to hold every
-/// request of the token at once, so the pacing is a shared schedule here rather than a library bucket.
+/// request of the token at once, so the pacing is a shared schedule here rather than a library bucket. The schedule
+/// and what was learned live in an <see cref="IPacingStore"/>: this process's own, or one that the plugin processes
+/// of a machine share for the token (<see cref="SharedPacing"/>), so that stacks deployed side by side pace as one.
 /// </summary>
 public sealed class RateGovernor : DelegatingHandler
 {
@@ -42,21 +44,17 @@ public sealed class RateGovernor : DelegatingHandler
 
     private readonly ConcurrencyLimiter _inFlight;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private double _cutRate = MaxRate;
-    private DateTimeOffset _theoreticalArrival;
-    private DateTimeOffset _pausedUntil;
-    private DateTimeOffset _lastCut = DateTimeOffset.MinValue;
-    private TimeSpan _waitedSinceCut;
-    private readonly Queue<DateTimeOffset> _recentlyAccepted = new();
+    private readonly IPacingStore _pace;
 
     private readonly TimeSpan _maxPause;
 
     /// <param name="maxPause">the longest pause a <c>Retry-After</c> may impose, as the retry rules cap it</param>
-    public RateGovernor(int maxConcurrentRequests, TimeProvider time, TimeSpan maxPause, HttpMessageHandler inner) : base(inner)
+    /// <param name="pace">where the pace is kept; this governor's own when null</param>
+    public RateGovernor(int maxConcurrentRequests, TimeProvider time, TimeSpan maxPause, HttpMessageHandler inner, IPacingStore? pace = null) : base(inner)
     {
         _time = time;
         _maxPause = maxPause;
+        _pace = pace ?? new LocalPacing();
         _inFlight = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = maxConcurrentRequests,
@@ -66,16 +64,7 @@ public sealed class RateGovernor : DelegatingHandler
     }
 
     /// <summary>Requests per second the governor allows now.</summary>
-    public double Rate
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return CurrentRate;
-            }
-        }
-    }
+    public double Rate => _pace.Change(CurrentRate);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -95,68 +84,65 @@ public sealed class RateGovernor : DelegatingHandler
     /// A token bucket in its scheduling form (GCRA): each request moves the theoretical arrival time on by one interval,
     /// and waits only when that time runs more than a burst ahead of now, or while Webex asked everyone to pause.
     /// </summary>
-    private TimeSpan TakeSlot()
+    private TimeSpan TakeSlot() => _pace.Change(state =>
     {
-        lock (_gate)
+        var now = _time.GetUtcNow();
+        var interval = TimeSpan.FromSeconds(1 / CurrentRate(state));
+        var arrival = state.TheoreticalArrival > now ? state.TheoreticalArrival : now;
+        state.TheoreticalArrival = arrival + interval;
+        var allowedAt = arrival - (interval * BurstNow(state));
+        if (allowedAt > now)
         {
-            var now = _time.GetUtcNow();
-            var interval = TimeSpan.FromSeconds(1 / CurrentRate);
-            var arrival = _theoreticalArrival > now ? _theoreticalArrival : now;
-            _theoreticalArrival = arrival + interval;
-            var allowedAt = arrival - (interval * BurstNow);
-            if (allowedAt > now)
-            {
-                _waitedSinceCut += interval; // demand exceeds the rate: this is the time that earns recovery
-            }
-
-            var until = allowedAt > _pausedUntil ? allowedAt : _pausedUntil;
-            return until > now ? until - now : TimeSpan.Zero;
+            state.WaitedSinceCut += interval; // demand exceeds the rate: this is the time that earns recovery
         }
-    }
 
-    private void Learn(HttpResponseMessage response)
+        var until = allowedAt > state.PausedUntil ? allowedAt : state.PausedUntil;
+        return until > now ? until - now : TimeSpan.Zero;
+    });
+
+    private void Learn(HttpResponseMessage response) => _pace.Change(state =>
     {
-        lock (_gate)
+        var now = _time.GetUtcNow();
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Locked))
         {
-            var now = _time.GetUtcNow();
-            if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Locked))
-            {
-                AcceptedInLastSecond(now); // forgets what is older
-                _recentlyAccepted.Enqueue(now);
-                return;
-            }
-
-            if (response.StatusCode == HttpStatusCode.TooManyRequests && now - _lastCut >= CutInterval)
-            {
-                var rate = CurrentRate;
-                var measured = AcceptedPerSecond(now) ?? rate;
-                _cutRate = Math.Max(MinRate, Math.Clamp(measured * Cut, rate * DeepestCut, rate * Cut));
-                _lastCut = now;
-                _waitedSinceCut = TimeSpan.Zero;
-            }
-
-            var asked = RetryAfter.Read(response.Headers.RetryAfter, now) ?? TimeSpan.FromSeconds(1);
-            var pause = asked > _maxPause ? _maxPause : asked;
-            if (now + pause > _pausedUntil)
-            {
-                _pausedUntil = now + pause;
-            }
-
-            // The bucket is empty when the pause ends: requests resume one interval apart.
-            var resume = _pausedUntil + TimeSpan.FromSeconds(BurstNow / CurrentRate);
-            if (resume > _theoreticalArrival)
-            {
-                _theoreticalArrival = resume;
-            }
+            AcceptedInLastSecond(state, now); // forgets what is older
+            state.RecentlyAccepted.Enqueue(now);
+            return true;
         }
-    }
 
-    private bool Limited => _lastCut != DateTimeOffset.MinValue;
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && now - state.LastCut >= CutInterval)
+        {
+            var rate = CurrentRate(state);
+            var measured = AcceptedPerSecond(state, now) ?? rate;
+            state.CutRate = Math.Max(MinRate, Math.Clamp(measured * Cut, rate * DeepestCut, rate * Cut));
+            state.LastCut = now;
+            state.WaitedSinceCut = TimeSpan.Zero;
+        }
 
-    private double BurstNow => Limited ? 1 : Burst;
+        var asked = RetryAfter.Read(response.Headers.RetryAfter, now) ?? TimeSpan.FromSeconds(1);
+        var pause = asked > _maxPause ? _maxPause : asked;
+        if (now + pause > state.PausedUntil)
+        {
+            state.PausedUntil = now + pause;
+        }
+
+        // The bucket is empty when the pause ends: requests resume one interval apart.
+        var resume = state.PausedUntil + TimeSpan.FromSeconds(BurstNow(state) / CurrentRate(state));
+        if (resume > state.TheoreticalArrival)
+        {
+            state.TheoreticalArrival = resume;
+        }
+
+        return true;
+    });
+
+    private static bool Limited(PacingState state) => state.LastCut != DateTimeOffset.MinValue;
+
+    private static double BurstNow(PacingState state) => Limited(state) ? 1 : Burst;
 
     /// <summary>The rate now: the last cut, plus the recovery earned while requests waited since.</summary>
-    private double CurrentRate => Limited ? Math.Min(MaxRate, _cutRate + (RecoveryPerSecond * _waitedSinceCut.TotalSeconds)) : MaxRate;
+    private static double CurrentRate(PacingState state) =>
+        Limited(state) ? Math.Min(MaxRate, state.CutRate + (RecoveryPerSecond * state.WaitedSinceCut.TotalSeconds)) : MaxRate;
 
     /// <summary>A second's measure needs at least this much of it unpaused.</summary>
     private static readonly TimeSpan ShortestMeasure = TimeSpan.FromMilliseconds(250);
@@ -166,27 +152,27 @@ public sealed class RateGovernor : DelegatingHandler
     /// to tell. A second that a <c>Retry-After</c> pause filled accepted little because nothing was sent, not because the
     /// limit is low: counted as a whole second, it cut the rate far under the limit after each pause.
     /// </summary>
-    private double? AcceptedPerSecond(DateTimeOffset now)
+    private static double? AcceptedPerSecond(PacingState state, DateTimeOffset now)
     {
         var from = now - TimeSpan.FromSeconds(1);
-        if (_pausedUntil > from && _pausedUntil <= now)
+        if (state.PausedUntil > from && state.PausedUntil <= now)
         {
-            from = _pausedUntil;
+            from = state.PausedUntil;
         }
 
         var sending = now - from;
-        return sending < ShortestMeasure ? null : AcceptedInLastSecond(now) / sending.TotalSeconds;
+        return sending < ShortestMeasure ? null : AcceptedInLastSecond(state, now) / sending.TotalSeconds;
     }
 
     /// <summary>Answers other than 429 in the last second; older ones are forgotten.</summary>
-    private int AcceptedInLastSecond(DateTimeOffset now)
+    private static int AcceptedInLastSecond(PacingState state, DateTimeOffset now)
     {
-        while (_recentlyAccepted.Count > 0 && _recentlyAccepted.Peek() <= now - TimeSpan.FromSeconds(1))
+        while (state.RecentlyAccepted.Count > 0 && state.RecentlyAccepted.Peek() <= now - TimeSpan.FromSeconds(1))
         {
-            _recentlyAccepted.Dequeue();
+            state.RecentlyAccepted.Dequeue();
         }
 
-        return _recentlyAccepted.Count;
+        return state.RecentlyAccepted.Count;
     }
 
     protected override void Dispose(bool disposing)

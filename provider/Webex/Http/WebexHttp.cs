@@ -7,7 +7,7 @@ namespace WebexWholesale.Provider.Webex.Http;
 public static class WebexHttp
 {
     public static HttpClient CreateClient(int maxConcurrentRequests, TimeProvider time, Action<RetryNotice>? onRetry,
-        WebexRetryOptions? retry = null, HttpMessageHandler? transport = null)
+        WebexRetryOptions? retry = null, HttpMessageHandler? transport = null, IPacingStore? pace = null)
     {
         transport ??= new SocketsHttpHandler
         {
@@ -18,7 +18,7 @@ public static class WebexHttp
         var options = retry ?? new WebexRetryOptions();
         var handler = new WebexRetryHandler(options, time, onRetry,
             new RateGovernor(maxConcurrentRequests, time, options.MaxRetryAfter,
-                new AttemptTimeoutHandler(options.AttemptTimeout, time, transport)));
+                new AttemptTimeoutHandler(options.AttemptTimeout, time, transport), pace));
 
         // Attempts are timed by the retry handler; the client-wide timeout would cut a whole series of retries.
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
