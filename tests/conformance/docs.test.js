@@ -8,16 +8,15 @@
 const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { spawnSync } = require('node:child_process');
 const yaml = require('js-yaml');
 const h = require('./harness');
 
+const programs = require('./typescript-programs');
+
 const root = h.repoRoot;
-const sdkDir = path.join(root, 'sdk/nodejs');
-const fromSdk = (id) => require(require.resolve(id, { paths: [sdkDir] }));
-const PACKAGE = '@pulumi-webex-wholesale/webex-wholesale';
+const typeCheck = (code) => programs.typeCheck({ 'snippet.ts': code });
+const declaredByTypeScript = (code) => programs.declaredBy({ 'index.ts': code });
 
 /** The documents whose code a user copies. */
 function documents() {
@@ -47,47 +46,6 @@ function blocksOf(file) {
 const CHECKED = { ts: 'typescript', typescript: 'typescript', yaml: 'yaml', yml: 'yaml' };
 const NOT_CODE_OF_RESOURCES = new Set(['sh', 'bash', 'json', 'text', '']);
 const declares = (block) => /webex-wholesale|WholesaleCustomer|WholesaleSubscriber/.test(block.code);
-
-/** tsc (strict) on one snippet, against the SDK as built in sdk/nodejs/bin. */
-function typeCheck(code) {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'webex-doc-ts-'));
-  try {
-    const relative = (p) => path.relative(folder, p);
-    fs.writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        strict: true, target: 'es2020', module: 'commonjs', moduleResolution: 'node', noEmit: true, types: ['node'],
-        typeRoots: [relative(path.join(sdkDir, 'node_modules/@types'))], baseUrl: '.',
-        paths: { '@pulumi/pulumi': [relative(path.join(sdkDir, 'node_modules/@pulumi/pulumi'))], [PACKAGE]: [relative(path.join(sdkDir, 'bin'))] },
-      },
-      files: ['snippet.ts'],
-    }));
-    fs.writeFileSync(path.join(folder, 'snippet.ts'), code);
-    return spawnSync(path.join(sdkDir, 'node_modules/.bin/tsc'), ['-p', folder], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-/** Runs a TypeScript snippet under Pulumi's mocks; returns the resources it declares, with the inputs they would send. */
-async function declaredByTypeScript(code) {
-  const ts = fromSdk('typescript');
-  const pulumi = fromSdk('@pulumi/pulumi');
-  const resources = [];
-  await pulumi.runtime.setMocks({
-    newResource: (args) => {
-      resources.push({ type: args.type, name: args.name, inputs: args.inputs });
-      return { id: `${args.name}-id`, state: args.inputs };
-    },
-    call: () => ({}),
-  }, 'docs', 'dev', false);
-  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const module = { exports: {} };
-  const load = (id) => (id === PACKAGE ? require(sdkDir) : fromSdk(id));
-  new Function('require', 'module', 'exports', js)(load, module, module.exports);
-  await Promise.all(Object.values(module.exports).filter(pulumi.Output.isInstance).map((output) => new Promise((resolve) => output.apply(resolve))));
-  await new Promise((resolve) => setTimeout(resolve, 100)); // registrations still in flight
-  return resources.filter((r) => r.type.startsWith('webex-wholesale:'));
-}
 
 /** The resources a Pulumi YAML block declares (a fragment of `resources:` too); `${…}` interpolations are unknown, as in a preview. */
 function declaredByYaml(code) {

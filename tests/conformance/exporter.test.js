@@ -7,7 +7,9 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const yaml = require('js-yaml');
 const h = require('./harness');
+const programs = require('./typescript-programs');
 
 const exporterPath = process.env.EXPORTER_PATH || path.join(h.repoRoot, 'bin', 'webex-wholesale-export');
 
@@ -20,18 +22,28 @@ function run(args, env = {}) {
 
 /**
  * What `pulumi import --file` and the preview after it do for each resource of an import file: Read by id alone (no
- * state), Check of the program generated from those inputs, Diff against the imported state. The resources that
- * would change.
+ * state), Check of the program's inputs, Diff against the imported state. The program is `declared` (resources with
+ * the inputs a program sends), or else the one generated from the imported inputs. The resources that would change;
+ * `stateOf` (name → imported state) keeps what was imported.
  */
-async function importAndPreview(plugin, resources) {
-  const changed = [];
+async function importAndPreview(plugin, resources, declared = null, stateOf = new Map()) {
   await Promise.all(resources.map(async ({ type, name, id }) => {
-    const calls = h.engineCalls(() => plugin.client, type);
-    const imported = await calls.read(name, id);
+    const imported = await h.engineCalls(() => plugin.client, type).read(name, id);
     assert.equal(imported.id, id, `${name} imported`);
-    const checked = await calls.check(name, imported.inputs, { ...imported.inputs });
-    assert.deepEqual(checked.failures, [], `${name}: the generated program checks`);
-    const diff = await calls.diff(name, id, imported.properties, imported.inputs, checked.inputs);
+    stateOf.set(name, { id, ...imported });
+  }));
+  return previewAgainst(plugin, declared ?? resources.map(({ type, name }) => ({ type, name, inputs: { ...stateOf.get(name).inputs } })), stateOf);
+}
+
+/** A preview of `declared` against the state in `stateOf` (name → id, properties, inputs): the resources that would change. */
+async function previewAgainst(plugin, declared, stateOf) {
+  const changed = [];
+  await Promise.all(declared.map(async ({ type, name, inputs }) => {
+    const calls = h.engineCalls(() => plugin.client, type);
+    const { id, properties, inputs: oldInputs } = stateOf.get(name);
+    const checked = await calls.check(name, oldInputs, inputs);
+    assert.deepEqual(checked.failures, [], `${name}: the program checks`);
+    const diff = await calls.diff(name, id, properties, oldInputs, checked.inputs);
     if (diff.changes !== h.providerPb.DiffResponse.DiffChanges.DIFF_NONE) changed.push(`${name}: ${diff.diffs.join(', ')}`);
   }));
   return changed;
@@ -157,7 +169,7 @@ test('round trip, 50 customers × 20 subscribers: export, import every resource 
 // Sharding (issue 29): the estate split into 4 stacks. Every resource is in exactly one shard, a subscriber with its
 // customer; each shard, imported by id into a plugin of its own (its own stack) and previewed, shows no change; a
 // second export gives byte-identical shards.
-test('shards, 200 customers × 10 subscribers in 4 shards: one shard each, each imported and previewed with no change, a re-export identical', { timeout: 300_000 }, async () => {
+test('shards, 200 customers × 10 subscribers in 4 shards: one shard each, each deployed by examples/estate with no change after its import, a re-export identical, a customer moved between shards', { timeout: 300_000 }, async () => {
   const estate = await h.startSimulator(['--provisioning-seconds', '0']);
   try {
     await seedEstate(estate, 'shard', 200, 10);
@@ -189,14 +201,45 @@ test('shards, 200 customers × 10 subscribers in 4 shards: one shard each, each 
       }
     });
 
+    // Each shard's stack runs examples/estate/typescript with its shard in config: it declares exactly the shard's
+    // import file, and after the import its preview shows no change.
+    const program = programs.programFiles(path.join(h.repoRoot, 'examples/estate/typescript'));
+    const stateOf = new Map();
     for (const [k, resources] of contents.entries()) {
+      const declared = await programs.declaredBy(program, { project: 'webex-wholesale-estate', stack: `shard-${k + 1}`, config: { shard: k + 1, fleetFolder: path.join(folder, 'shards-a') } });
+      const byName = (a, b) => a.name.localeCompare(b.name);
+      assert.deepEqual(declared.map(({ type, name, importId }) => ({ type, name, id: importId })).sort(byName),
+        resources.map(({ type, name, id }) => ({ type, name, id })).sort(byName), `shard ${k + 1}: the program declares its import file's resources`);
       const plugin = await h.startPlugin(); // a stack of its own
       try {
         await h.configure(plugin.client, { baseUrl: estate.baseUrl, accessToken: h.secret('dev-token') });
-        assert.deepEqual(await importAndPreview(plugin, resources), [], `shard ${k + 1}: the preview after the import shows no change`);
+        assert.deepEqual(await importAndPreview(plugin, resources, declared, stateOf), [], `shard ${k + 1}: the preview after the import shows no change`);
       } finally {
         await plugin.stop();
       }
+    }
+
+    // Moving a customer and its subscribers to another shard (examples/estate/README.md): its entry is cut from one
+    // fleet file and pasted into the other, and its state moves with `pulumi state move`. The source shard no longer
+    // declares them; the destination declares them under the same names and ids, and its preview shows no change.
+    const moved = fs.mkdtempSync(path.join(folder, 'moved-'));
+    const fleets = [1, 2].map((k) => yaml.load(fs.readFileSync(shards[k - 1].fleet, 'utf8')));
+    const [customer] = fleets[0].customers.splice(0, 1);
+    fleets[1].customers.push(customer);
+    fleets.forEach((fleet, i) => fs.writeFileSync(path.join(moved, `customers-${i + 1}.yaml`), yaml.dump(fleet)));
+    const [source, destination] = await Promise.all([1, 2].map(async (shard) => programs.declaredBy(program,
+      { project: 'webex-wholesale-estate', stack: `shard-${shard}`, config: { shard, fleetFolder: moved } })));
+    const movedNames = new Set(contents[0].filter((r) => r.id === customer.webexId || (customer.subscribers ?? []).some((s) => s.webexId === r.id)).map((r) => r.name));
+    assert.equal(movedNames.size, 1 + customer.subscribers.length);
+    assert.deepEqual(source.filter((r) => movedNames.has(r.name)), [], 'the source shard no longer declares them');
+    const arrived = destination.filter((r) => movedNames.has(r.name));
+    assert.deepEqual(arrived.map((r) => r.name).sort(), [...movedNames].sort(), 'the destination declares them under the same names');
+    const plugin = await h.startPlugin();
+    try {
+      await h.configure(plugin.client, { baseUrl: estate.baseUrl, accessToken: h.secret('dev-token') });
+      assert.deepEqual(await previewAgainst(plugin, arrived, stateOf), [], 'the moved state previews with no change in its new shard');
+    } finally {
+      await plugin.stop();
     }
   } finally {
     await estate.stop();

@@ -39,13 +39,19 @@ public class DotnetSdkMatchesSchemaTests
         Assert.True(warnings.Count == 0, string.Join("\n", warnings));
     }
 
-    private static readonly string[] ExampleFiles = ["Program.cs", "FleetFile.cs"];
-
-    [Fact]
-    public void TheCSharpExample_TypeChecksAgainstTheSdk()
+    /// <summary>The C# programs, each with the files it compiles: the fleet example, and the estate's shard program that shares its fleet code.</summary>
+    public static TheoryData<string, string[]> CSharpPrograms => new()
     {
-        var example = Path.Combine(RepositoryPaths.Root, "examples", "csharp");
-        var sources = SdkSources().Concat(ExampleFiles.Select(file => Parse(Path.Combine(example, file))))
+        { "examples/csharp", ["Program.cs", "FleetFile.cs", "FleetResources.cs"] },
+        { "examples/estate/csharp", ["Program.cs", "../../csharp/FleetFile.cs", "../../csharp/FleetResources.cs"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CSharpPrograms))]
+    public void TheCSharpExamples_TypeCheckAgainstTheSdk(string folder, string[] files)
+    {
+        var example = Path.Combine(RepositoryPaths.Root, folder);
+        var sources = SdkSources().Concat(files.Select(file => Parse(Path.GetFullPath(Path.Combine(example, file)))))
             .Append(CSharpSyntaxTree.ParseText("""
                 global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;
                 global using System.Threading.Tasks;

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The scheduled drift check of one shard: `pulumi preview --refresh --expect-no-changes` on its stack. Since Pulumi
+# 3.227 that exits 7 when the preview shows changes (drift) and any other non-zero code on an error, so the two are
+# told apart. Writes "<shard> <in-line|drift|error> <exit code>" to RESULTS/shard-<shard>.txt for the summary, and
+# exits with the preview's code.
+set -uo pipefail
+shard="${1:?usage: drift-check.sh SHARD RESULTS_FOLDER}"
+results="${2:?usage: drift-check.sh SHARD RESULTS_FOLDER}"
+mkdir -p "$results"
+pulumi preview --refresh --expect-no-changes --non-interactive --diff --stack "${STACK_PREFIX:-}shard-$shard" --cwd "${PROGRAM_DIR:?set PROGRAM_DIR to the folder of the program}"
+code=$?
+case "$code" in
+  0) verdict=in-line ;;
+  7) verdict=drift ;;
+  *) verdict=error ;;
+esac
+echo "$shard $verdict $code" > "$results/shard-$shard.txt"
+exit "$code"
