@@ -102,19 +102,23 @@ internal sealed class FreshReads<TItem>(IListing<TItem> collection, TimeProvider
     }
 
     /// <summary>
-    /// The pages that answer the batch: those where its items were last seen, or null for a list of all while some
-    /// were never seen. Empty when pages would cost more than a GET per item.
+    /// The pages that answer the batch: those where its items were last seen, or null for a list of all when enough
+    /// were never seen to be worth one. Items never seen are asked for by GET after the pass (an item removed out of
+    /// band is never seen again, and must not send its whole batch to GET with it). Empty when pages would cost more
+    /// than a GET per item.
     /// </summary>
     private List<int>? PagesWorthFetchingLocked(List<Reader> batch)
     {
         var ids = batch.Select(reader => reader.Id).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.All(_pageOf.ContainsKey))
+        var seen = ids.Where(_pageOf.ContainsKey).ToList();
+        var neverSeen = ids.Count - seen.Count;
+        if (neverSeen > 0 && (snapshots.KnownPages is not { } known || neverSeen >= known))
         {
-            var pages = ids.Select(id => _pageOf[id]).Distinct().Order().ToList();
-            return pages.Count < ids.Count ? pages : [];
+            return null;
         }
 
-        return snapshots.KnownPages is not { } known || ids.Count >= known ? null : [];
+        var pages = seen.Select(id => _pageOf[id]).Distinct().Order().ToList();
+        return pages.Count < seen.Count ? pages : [];
     }
 
     /// <returns>the pages it looked at</returns>

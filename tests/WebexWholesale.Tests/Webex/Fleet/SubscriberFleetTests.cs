@@ -55,6 +55,21 @@ public sealed class SubscriberFleetTests : IDisposable
     }
 
     [Fact]
+    public async Task A_subscriber_never_seen_is_asked_for_alone_and_its_batch_still_reads_from_pages()
+    {
+        var subscribers = Enumerable.Range(0, 100).Select(i => _webex.Add($"person{i}@example.test")).ToList(); // 10 pages
+        await ReadAllAsync(subscribers.Select(s => s.Id));
+        _webex.Requests.Clear();
+
+        // five from the first page, and one removed out of band before this provider ever listed it
+        var again = await ReadAllAsync(subscribers.Take(5).Select(s => s.Id).Append("s-removed-out-of-band"));
+
+        Assert.Equal(subscribers.Take(5).Select(s => s.Id), again.Take(5).Select(s => s!.Id));
+        Assert.Null(again[5]);
+        Assert.Equal(["get s-removed-out-of-band", "list"], _webex.Requests.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Finding_by_email_ignores_case_and_matches_exactly()
     {
         var ann = _webex.Add("Ann@Example.test");
