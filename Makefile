@@ -17,7 +17,7 @@ CONFORMANCE  := tests/conformance
 # Read when make starts, before any target builds: whether `make bench` began with nothing built (a fresh clone).
 BENCH_FRESH  := $(if $(wildcard bin provider/bin),no,yes)
 
-.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet sdk_nodejs bench clean check-%
+.PHONY: all provider simulator exporter install dist dist-% test test_unit test_conformance soak demo schema sdk_dotnet sdk_nodejs bench bench-estate clean check-%
 
 all: provider simulator exporter
 
@@ -158,6 +158,14 @@ bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/fleet-scale.js --customers 100 --subscribers 20 --json bin/bench/subscribers.json \
 		| tee bin/bench/subscribers.md
 	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH)
+
+# The estate beyond one stack (about 40 minutes): one plugin over 50,000 subscribers in 1,000 customers, seeded into the
+# simulator, at 64 and 1,000 in flight; then 8 stacks deployed at once on one token, pacing alone and sharing the pace.
+bench-estate: provider simulator $(CONFORMANCE)/node_modules/.package-lock.json
+	@mkdir -p bin/bench
+	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/estate.js --json bin/bench/estate.json | tee bin/bench/estate.md
+	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/stacks.js --json bin/bench/stacks.json | tee bin/bench/stacks.md
+	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH) run-estate estate stacks
 
 clean:
 	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj exporter/bin exporter/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

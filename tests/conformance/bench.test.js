@@ -62,3 +62,47 @@ test('the subscriber fleet benchmark, quick mode: every scenario completes, no d
   assert.equal(byScenario.destroy.byMethod.DELETE, 30, 'one removal per subscriber');
   assert.equal(byScenario.destroy.held, 0);
 });
+
+/** Runs a benchmark script with `args` and its --json; the exit code, its output and the JSON it wrote. */
+async function runBench(name, args) {
+  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), `${name}.json`);
+  const { code, stdout, stderr } = await new Promise((resolve) => execFile(process.execPath, [path.join(__dirname, '..', 'bench', `${name}.js`), ...args, '--json', json],
+    { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })));
+  return { code, stdout, stderr, result: code === 0 ? JSON.parse(fs.readFileSync(json, 'utf8')) : null };
+}
+
+test('the estate benchmark, small: seeded, imported, refreshed, drift found exactly, updated, at both widths', async (t) => {
+  const { code, stdout, stderr, result } = await runBench('estate', ['--customers', '12', '--subscribers', '10', '--parallel', '64,1000']);
+  t.diagnostic(stdout);
+
+  assert.equal(code, 0, stderr);
+  const { rows } = result;
+  assert.deepEqual(rows.map((row) => `${row.parallel} ${row.scenario}`), ['1000 import',
+    ...['64', '1000'].flatMap((width) => ['refresh', 'no-op preview', '1 % drift refresh', '1 % update'].map((scenario) => `${width} ${scenario}`))]);
+  for (const row of rows) {
+    assert.equal(row.failures, 0, `${row.scenario}: ${row.firstFailures.join(' | ')}`);
+    assert.equal(Object.values(row.byKind).reduce((a, b) => a + b, 0), row.requests, `${row.scenario}: requests by kind add up`);
+  }
+  assert.equal(rows[0].calls, 132, 'every customer and subscriber imported');
+  for (const drift of rows.filter((row) => row.scenario === '1 % drift refresh')) {
+    assert.deepEqual(drift.drift, { changed: 1, gone: 1, exact: true }, 'one changed and one removed out of band, reported and nothing else');
+  }
+  assert.ok(rows.filter((row) => row.scenario === 'no-op preview').every((row) => row.requests === 0), 'a no-op preview calls no Webex');
+  assert.ok(rows.filter((row) => row.scenario === 'refresh').every((row) => row.requests < 20), 'a refresh reads from shared lists');
+});
+
+test('the stacks benchmark, small: stacks deployed at once on one token, pacing alone and sharing the pace, then refreshed', async (t) => {
+  const { code, stdout, stderr, result } = await runBench('stacks', ['--stacks', '3', '--customers', '3', '--subscribers', '2', '--provisioning', '1']);
+  t.diagnostic(stdout);
+
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(result.results.map((r) => r.shared), [false, true]);
+  for (const { deploy, refresh } of result.results) {
+    assert.equal(deploy.failures, 0, deploy.firstFailures.join(' | '));
+    assert.equal(deploy.duplicates, 0);
+    assert.equal(deploy.held, 27, 'Webex holds every customer and subscriber of the 3 stacks once');
+    assert.equal(deploy.walls.length, 3);
+    assert.equal(refresh.failures, 0, refresh.firstFailures.join(' | '));
+    assert.equal(refresh.reads, 27);
+  }
+});

@@ -4,6 +4,8 @@
 
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const readline = require('node:readline');
 const grpc = require('@grpc/grpc-js');
@@ -52,6 +54,18 @@ async function startFakeEngine() {
   };
 }
 
+let homes = null;
+let pluginsStarted = 0;
+
+/** A folder for the PULUMI_HOME of each plugin this process starts, removed when it exits. */
+function pulumiHomes() {
+  if (homes === null) {
+    homes = fs.mkdtempSync(path.join(os.tmpdir(), 'pulumi-homes-'));
+    process.on('exit', () => fs.rmSync(homes, { recursive: true, force: true }));
+  }
+  return homes;
+}
+
 /**
  * Starts the plugin with the engine's argument convention and reads the port from the first stdout line.
  * Everything the plugin prints is kept, so tests can check that stdout holds nothing but the port.
@@ -60,7 +74,8 @@ async function startPlugin({ args = [], cwd = repoRoot, env = {}, executable = p
   const started = process.hrtime.bigint();
   const child = spawn(executable, args, {
     cwd,
-    env: { ...process.env, WEBEX_ACCESS_TOKEN: '', WEBEX_BASE_URL: '', ...env },
+    // A PULUMI_HOME of its own, as on a machine of its own: plugins share a token's pace only where a test says so
+    env: { ...process.env, WEBEX_ACCESS_TOKEN: '', WEBEX_BASE_URL: '', PULUMI_HOME: path.join(pulumiHomes(), String(++pluginsStarted)), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdoutLines = [];
