@@ -11,7 +11,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const h = require('../conformance/harness');
-const { inParallel, cpuSeconds, memoryMb } = require('./measure');
+const { inParallel, measurePlugin } = require('./measure');
 
 const value = (flag, fallback) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : fallback);
 const options = {
@@ -58,20 +58,10 @@ function seed() {
 
 /** One scenario: a fresh plugin (the engine starts one per command), its calls at `limit` in flight, and what it cost. */
 async function measure(simulator, engine, label, limit, items, work) {
-  const plugin = await h.startPlugin({ args: [engine.address] });
-  const calls = { [CUSTOMER]: h.engineCalls(() => plugin.client, CUSTOMER), [SUBSCRIBER]: h.engineCalls(() => plugin.client, SUBSCRIBER) };
-  await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token') });
-  await simulator.control('DELETE', 'requests');
-  const idleRss = memoryMb(plugin.child.pid, 'VmRSS');
-  const cpuBefore = cpuSeconds(plugin.child.pid);
-  const started = process.hrtime.bigint();
-  const failures = await inParallel(items, limit, (item) => work(calls[item.type], item));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const cpu = cpuSeconds(plugin.child.pid) - cpuBefore;
-  const peakRss = memoryMb(plugin.child.pid, 'VmHWM');
-  await plugin.stop();
-  const journal = (await simulator.control('GET', 'requests')).body;
-  const answered = journal.filter((r) => r.status !== 429);
+  const { failures, seconds, cpuSeconds: cpu, idleRssMb: idleRss, peakRssMb: peakRss, journal, answered } = await measurePlugin(simulator, engine, (plugin) => {
+    const calls = { [CUSTOMER]: h.engineCalls(() => plugin.client, CUSTOMER), [SUBSCRIBER]: h.engineCalls(() => plugin.client, SUBSCRIBER) };
+    return inParallel(items, limit, (item) => work(calls[item.type], item));
+  });
   const byKind = {};
   for (const r of answered) {
     const [route] = r.path.split('?');

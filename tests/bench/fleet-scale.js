@@ -13,7 +13,7 @@
 
 const fs = require('node:fs');
 const h = require('../conformance/harness');
-const { inParallel, cpuSeconds, memoryMb } = require('./measure');
+const { inParallel, measurePlugin } = require('./measure');
 
 const options = parse(process.argv.slice(2));
 const CUSTOMER = 'webex-wholesale:index:WholesaleCustomer';
@@ -169,20 +169,7 @@ async function runMode(parallel) {
   try {
     const customerIds = fleet === FLEETS.subscriber ? await createCustomers(simulator, engine) : new Map();
     for (const [scenario, run] of Object.entries(scenarios(stack, limit, customerIds))) {
-      const plugin = await h.startPlugin({ args: [engine.address] });
-      await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token') });
-      await simulator.control('DELETE', 'requests');
-      const idleRss = memoryMb(plugin.child.pid, 'VmRSS');
-      const cpuBefore = cpuSeconds(plugin.child.pid);
-      const started = process.hrtime.bigint();
-      const failures = await run(plugin);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const cpu = cpuSeconds(plugin.child.pid) - cpuBefore;
-      const peakRss = memoryMb(plugin.child.pid, 'VmHWM');
-      await plugin.stop();
-
-      const journal = (await simulator.control('GET', 'requests')).body;
-      const answered = journal.filter((r) => r.status !== 429);
+      const { failures, seconds, cpuSeconds: cpu, idleRssMb: idleRss, peakRssMb: peakRss, journal, answered } = await measurePlugin(simulator, engine, run);
       const byMethod = {};
       for (const r of answered) byMethod[kindOf(r)] = (byMethod[kindOf(r)] || 0) + 1;
       // What Webex holds after the scenario: one per declared resource (more would be a duplicate)

@@ -2,6 +2,7 @@
 'use strict';
 
 const fs = require('node:fs');
+const h = require('../conformance/harness');
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in these
 
@@ -36,4 +37,24 @@ function cpuSeconds(pid) {
 /** A memory figure of /proc/<pid>/status in MB: VmRSS now, VmHWM the peak. */
 const memoryMb = (pid, field) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`))[1]) / 1024;
 
-module.exports = { inParallel, cpuSeconds, memoryMb };
+/**
+ * One scenario run by a fresh plugin (the engine starts one per command), configured for the simulator: `run(plugin)`
+ * returns its failures; what it cost is measured around it, and the simulator's journal (cleared before) is returned.
+ */
+async function measurePlugin(simulator, engine, run) {
+  const plugin = await h.startPlugin({ args: [engine.address] });
+  await h.configure(plugin.client, { baseUrl: simulator.baseUrl, accessToken: h.secret('dev-token') });
+  await simulator.control('DELETE', 'requests');
+  const idleRssMb = memoryMb(plugin.child.pid, 'VmRSS');
+  const cpuBefore = cpuSeconds(plugin.child.pid);
+  const started = process.hrtime.bigint();
+  const failures = await run(plugin);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuSeconds(plugin.child.pid) - cpuBefore;
+  const peakRssMb = memoryMb(plugin.child.pid, 'VmHWM');
+  await plugin.stop();
+  const journal = (await simulator.control('GET', 'requests')).body;
+  return { failures, seconds, cpuSeconds: cpu, idleRssMb, peakRssMb, journal, answered: journal.filter((r) => r.status !== 429) };
+}
+
+module.exports = { inParallel, cpuSeconds, memoryMb, measurePlugin };
