@@ -38,10 +38,20 @@ public sealed class ConfiguredProvider : IDisposable
         var http = WebexHttp.CreateClient(settings.MaxConcurrentRequests, time,
             notice => diagnostics(Describe(notice)),
             retry,
-            pace: environment is null ? null : TokenPace.For(settings.BaseUrl.AbsoluteUri, settings.AccessToken, environment, time, diagnostics));
+            pace: environment is null ? null : TokenPace.For(settings.BaseUrl.AbsoluteUri, settings.AccessToken, PaceFolder(environment), time, diagnostics));
         return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken),
             new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), time);
     }
+
+    /// <summary>
+    /// Where the plugins of a machine share a token's pace: under PULUMI_HOME, else ~/.pulumi as the Pulumi CLI uses;
+    /// null when neither is set.
+    /// </summary>
+    public static string? PaceFolder(Func<string, string?> environment) =>
+        (!string.IsNullOrEmpty(environment("PULUMI_HOME")) ? environment("PULUMI_HOME")
+            : !string.IsNullOrEmpty(environment("HOME")) ? Path.Combine(environment("HOME")!, ".pulumi") : null) is { } home
+            ? Path.Combine(home, "webex-wholesale", "rate")
+            : null;
 
     /// <summary>A retry about to be made, for the plugin's log and the exporter's progress.</summary>
     public static string Describe(RetryNotice notice) =>

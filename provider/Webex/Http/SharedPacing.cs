@@ -26,11 +26,10 @@ public sealed class LocalPacing : IPacingStore
 }
 
 /// <summary>
-/// One token's pace shared by every plugin process of a machine: the stacks a CI runner deploys side by side (a
-/// matrix, several `pulumi up` at once) use one Webex rate limit, and governors that each learn it alone overrun it
-/// together (measured: 29 % of requests answered 429 with 8 processes). The state is a small file under
-/// <c>$PULUMI_HOME/webex-wholesale/rate/</c> named by a SHA-256 of the base URL and the token (never the token
-/// itself), changed under an exclusive lock (<see cref="FileShare.None"/>, which .NET takes with flock on Unix and
+/// One token's pace shared by every process of a machine that calls Webex with it: the stacks a CI runner deploys
+/// side by side use one Webex rate limit, and governors that each learn it alone overrun it together (measured: 11 %
+/// of requests answered 429 with 8 processes, 1.5 % sharing). The state is a small file in a folder the caller names,
+/// called by a SHA-256 of the base URL and the token (never the token itself), changed under an exclusive lock (<see cref="FileShare.None"/>, which .NET takes with flock on Unix and
 /// the kernel releases when a process dies). A state not written for <see cref="ForgetAfter"/> is forgotten. When the
 /// file cannot be used (no home folder, a read-only disk) the pace is this process's own, as without sharing.
 /// </summary>
@@ -128,25 +127,11 @@ public sealed class SharedPacing(string file, TimeProvider time, Action<string>?
 /// <summary>Where a configured provider keeps its token's pace.</summary>
 public static class TokenPace
 {
-    /// <summary>The pace of a token at a base URL, shared when there is a folder to share it in (not on Windows); else this process's own.</summary>
-    public static IPacingStore For(string baseUrl, string accessToken, Func<string, string?> environment, TimeProvider time, Action<string>? diagnostics) =>
-        !OperatingSystem.IsWindows() && FileFor(baseUrl, accessToken, environment("PULUMI_HOME"), environment("HOME")) is { } file
-            ? new SharedPacing(file, time, diagnostics)
-            : new LocalPacing();
+    /// <summary>The pace of a token at a base URL, shared in <paramref name="folder"/> when there is one (not on Windows); else this process's own.</summary>
+    public static IPacingStore For(string baseUrl, string accessToken, string? folder, TimeProvider time, Action<string>? diagnostics) =>
+        !OperatingSystem.IsWindows() && folder is not null ? new SharedPacing(FileFor(baseUrl, accessToken, folder), time, diagnostics) : new LocalPacing();
 
-    /// <summary>
-    /// The file for a token at a base URL, under <paramref name="pulumiHome"/> (PULUMI_HOME, else ~/.pulumi as the
-    /// Pulumi CLI uses); null when there is no such folder to use.
-    /// </summary>
-    public static string? FileFor(string baseUrl, string accessToken, string? pulumiHome, string? home)
-    {
-        var root = !string.IsNullOrEmpty(pulumiHome) ? pulumiHome : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".pulumi") : null;
-        if (root is null)
-        {
-            return null;
-        }
-
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{baseUrl.TrimEnd('/')}\n{accessToken}")))[..32];
-        return Path.Combine(root, "webex-wholesale", "rate", key);
-    }
+    /// <summary>The file of a token at a base URL in <paramref name="folder"/>: named by a hash, so the token is in neither its name nor its content.</summary>
+    public static string FileFor(string baseUrl, string accessToken, string folder) =>
+        Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{baseUrl.TrimEnd('/')}\n{accessToken}")))[..32]);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Webex.Http;
 using WebexWholesale.Tests.Support;
 
@@ -17,7 +18,10 @@ public sealed class SharedPacingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
-    private string PaceFile => TokenPace.FileFor("https://webexapis.com/v1", "secret-token", _home, null)!;
+    private string PaceFile => TokenPace.FileFor("https://webexapis.com/v1", "secret-token", ConfiguredProvider.PaceFolder(Variables(("PULUMI_HOME", _home)))!);
+
+    private static Func<string, string?> Variables(params (string Name, string Value)[] set) =>
+        name => set.FirstOrDefault(variable => variable.Name == name).Value;
 
     /// <summary>A plugin process's governor; <paramref name="shared"/> gives it the machine's pace file, else its own pace.</summary>
     private RateGovernor Governor(string name, bool shared) =>
@@ -97,10 +101,12 @@ public sealed class SharedPacingTests : IDisposable
         Assert.StartsWith(Path.Combine(_home, "webex-wholesale", "rate"), PaceFile, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", PaceFile, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-token", Encoding.Latin1.GetString(File.ReadAllBytes(PaceFile)), StringComparison.Ordinal);
-        Assert.NotEqual(PaceFile, TokenPace.FileFor("https://webexapis.com/v1", "another-token", _home, null));
-        Assert.NotEqual(PaceFile, TokenPace.FileFor("http://127.0.0.1:4000/v1", "secret-token", _home, null));
-        Assert.Equal(Path.Combine(_home, ".pulumi", "webex-wholesale", "rate", Path.GetFileName(PaceFile)),
-            TokenPace.FileFor("https://webexapis.com/v1/", "secret-token", pulumiHome: null, home: _home)); // ~/.pulumi without PULUMI_HOME
+        var folder = Path.GetDirectoryName(PaceFile)!;
+        Assert.NotEqual(PaceFile, TokenPace.FileFor("https://webexapis.com/v1", "another-token", folder));
+        Assert.NotEqual(PaceFile, TokenPace.FileFor("http://127.0.0.1:4000/v1", "secret-token", folder));
+        Assert.Equal(PaceFile, TokenPace.FileFor("https://webexapis.com/v1/", "secret-token", folder));
+        Assert.Equal(Path.Combine(_home, ".pulumi", "webex-wholesale", "rate"), ConfiguredProvider.PaceFolder(Variables(("HOME", _home)))); // as the CLI: ~/.pulumi
+        Assert.Null(ConfiguredProvider.PaceFolder(Variables()));
     }
 
     [Fact]
