@@ -38,6 +38,8 @@ public sealed class SharedPacing(string file, TimeProvider time, Action<string>?
 {
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(1);
 
+    private const int MostBytes = 8 * (8 + PacingState.AcceptedKept);
+
     /// <summary>How long a change waits for another process's before pacing alone.</summary>
     private const int MostSpins = 200_000;
 
@@ -72,7 +74,8 @@ public sealed class SharedPacing(string file, TimeProvider time, Action<string>?
 
     private T ChangeIn<T>(FileStream stream, Func<PacingState, T> change)
     {
-        var bytes = new byte[stream.Length];
+        // A pace is under 1.1 KB; a larger file is not one, and is not read into memory.
+        var bytes = new byte[stream.Length <= MostBytes ? stream.Length : 0];
         stream.ReadExactly(bytes);
         var now = time.GetUtcNow();
         var state = PacingState.Decode(bytes, now, ForgetAfter);

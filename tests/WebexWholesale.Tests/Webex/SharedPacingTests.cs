@@ -121,6 +121,10 @@ public sealed class SharedPacingTests : IDisposable
 
         File.WriteAllText(PaceFile, "not a pace at all, and long enough to be read as one if it were not checked");
         Assert.Equal(RateGovernor.MaxRate, store.Change(state => state.CutRate));
+
+        File.WriteAllBytes(PaceFile, new byte[50_000_000]); // far larger than a pace: not read, replaced
+        Assert.Equal(RateGovernor.MaxRate, store.Change(state => state.CutRate));
+        Assert.True(new FileInfo(PaceFile).Length < 2048);
     }
 
     [Fact]
