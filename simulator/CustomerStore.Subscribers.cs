@@ -108,7 +108,7 @@ public sealed partial class CustomerStore
         {
             AdvanceAll();
             var externalIds = _state.Customers.Where(c => c.SubPartnerOrgId == subPartner).ToDictionary(c => c.Id, c => c.ExternalId, StringComparer.Ordinal);
-            var found = _state.Subscribers.Where(s => externalIds.ContainsKey(s.CustomerId) && matches(s, externalIds[s.CustomerId])).ToList();
+            var found = _state.Subscribers.Where(s => externalIds.TryGetValue(s.CustomerId, out var externalId) && matches(s, externalId)).ToList();
             var ordered = byLastStatusChange
                 ? [.. found.OrderBy(s => s.LastStatusChange).ThenBy(s => s.Sequence)]
                 : InSequence(found) ? found : [.. found.OrderBy(s => s.Sequence)];

@@ -46,6 +46,7 @@ public sealed class SharedPacing(string file, TimeProvider time, Action<string>?
     private readonly Lock _gate = new();
     private readonly LocalPacing _alone = new();
     private bool _unusable;
+    private bool _folderMade;
 
     public string File { get; } = file;
 
@@ -95,7 +96,12 @@ public sealed class SharedPacing(string file, TimeProvider time, Action<string>?
         {
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(File)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                if (!_folderMade)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(File)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                    _folderMade = true; // once: a change runs twice per request
+                }
+
                 return new FileStream(File, new FileStreamOptions
                 {
                     Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 0,
