@@ -80,11 +80,11 @@ test('deploy runs `pulumi up` on each shard\'s own stack, and a failing shard fa
   assert.deepEqual(log, [1, 2].map((k) => `pulumi up --yes --non-interactive --refresh --stack acme/webex-wholesale-estate/shard-${k} --cwd typescript`));
 });
 
-test('the drift check tells drift (exit 7) from an error (any other exit) per shard, and the summary across shards reports them apart', () => {
+test('the drift check tells drift (exit 7) from an error (exit 1, or any other) per shard, and the summary across shards reports them apart', () => {
   const repo = repository([1, 2, 3]);
-  const env = { STANDIN_EXIT_shard_1: '0', STANDIN_EXIT_shard_2: '7', STANDIN_EXIT_shard_3: '255' };
+  const env = { STANDIN_EXIT_shard_1: '0', STANDIN_EXIT_shard_2: '7', STANDIN_EXIT_shard_3: '1' };
   const codes = [1, 2, 3].map((shard) => runJob(repo, 'drift', { matrix: { shard }, env }).status);
-  assert.deepEqual(codes, [0, 7, 255], 'each shard\'s job fails with the preview\'s own code');
+  assert.deepEqual(codes, [0, 7, 1], 'each shard\'s job fails with the preview\'s own code');
   const previews = fs.readFileSync(path.join(repo.root, 'pulumi.log'), 'utf8').split('\n').filter((line) => line.startsWith('pulumi preview'));
   assert.deepEqual(previews, [1, 2, 3].map((k) =>
     `pulumi preview --refresh --expect-no-changes --non-interactive --diff --stack acme/webex-wholesale-estate/shard-${k} --cwd typescript`));
@@ -95,7 +95,7 @@ test('the drift check tells drift (exit 7) from an error (any other exit) per sh
   assert.equal(written, summary.stdout);
   assert.match(written, /\| 1 \| in line with Git \| 0 \|/);
   assert.match(written, /\| 2 \| \*\*drift\*\*: Webex differs from Git \| 7 \|/);
-  assert.match(written, /\| 3 \| \*\*error\*\*: the check did not complete \| 255 \|/);
+  assert.match(written, /\| 3 \| \*\*error\*\*: the check did not complete \| 1 \|/);
   assert.match(written, /\| 4 \| \*\*error\*\*: the check did not complete \| none: no result \|/);
   assert.match(written, /1 shard\(s\) drifted, 2 could not be checked\./);
 });
