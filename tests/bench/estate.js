@@ -11,15 +11,14 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const h = require('../conformance/harness');
-const { inParallel, measurePlugin } = require('./measure');
+const { flag, inParallel, measurePlugin } = require('./measure');
 
-const value = (flag, fallback) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : fallback);
 const options = {
-  customers: Number(value('--customers', 1000)),
-  subscribers: Number(value('--subscribers', 50)),
-  parallel: value('--parallel', '64,1000').split(',').map(Number),
-  rate: Number(value('--rate', 20)),
-  json: value('--json', null),
+  customers: Number(flag('--customers', 1000)),
+  subscribers: Number(flag('--subscribers', 50)),
+  parallel: flag('--parallel', '64,1000').split(',').map(Number),
+  rate: Number(flag('--rate', 20)),
+  json: flag('--json', null),
 };
 const CUSTOMER = 'webex-wholesale:index:WholesaleCustomer';
 const SUBSCRIBER = 'webex-wholesale:index:WholesaleSubscriber';

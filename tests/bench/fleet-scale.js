@@ -13,24 +13,23 @@
 
 const fs = require('node:fs');
 const h = require('../conformance/harness');
-const { inParallel, measurePlugin } = require('./measure');
+const { flag, inParallel, measurePlugin } = require('./measure');
 
-const options = parse(process.argv.slice(2));
+const options = parse();
 const CUSTOMER = 'webex-wholesale:index:WholesaleCustomer';
 const SUBSCRIBER = 'webex-wholesale:index:WholesaleSubscriber';
 const ADDRESS = { addressLine1: '1 Main St', city: 'Springfield', country: 'US' };
 
-function parse(args) {
-  const quick = args.includes('--quick');
-  const value = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
+function parse() {
+  const quick = process.argv.includes('--quick');
   return {
     quick,
-    customers: Number(value('--customers', quick ? 50 : 1000)),
-    subscribers: Number(value('--subscribers', 0)),
-    parallel: value('--parallel', quick ? '16' : '64,all').split(','),
-    rate: Number(value('--rate', 20)),
-    provisioning: Number(value('--provisioning', quick ? 2 : 10)),
-    json: value('--json', null),
+    customers: Number(flag('--customers', quick ? 50 : 1000)),
+    subscribers: Number(flag('--subscribers', 0)),
+    parallel: flag('--parallel', quick ? '16' : '64,all').split(','),
+    rate: Number(flag('--rate', 20)),
+    provisioning: Number(flag('--provisioning', quick ? 2 : 10)),
+    json: flag('--json', null),
   };
 }
 

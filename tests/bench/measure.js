@@ -6,6 +6,9 @@ const h = require('../conformance/harness');
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in these
 
+/** The value after `name` on the command line, or `fallback`. */
+const flag = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+
 /** Runs `work` over `items` with at most `limit` in flight, as the engine's --parallel does; counts failures and times each item. */
 async function inParallel(items, limit, work) {
   const queue = [...items];
@@ -57,4 +60,4 @@ async function measurePlugin(simulator, engine, run) {
   return { failures, seconds, cpuSeconds: cpu, idleRssMb, peakRssMb, journal, answered: journal.filter((r) => r.status !== 429) };
 }
 
-module.exports = { inParallel, cpuSeconds, memoryMb, measurePlugin };
+module.exports = { flag, inParallel, cpuSeconds, memoryMb, measurePlugin };

@@ -12,16 +12,15 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const h = require('../conformance/harness');
-const { inParallel } = require('./measure');
+const { flag, inParallel } = require('./measure');
 
-const value = (flag, fallback) => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : fallback);
 const options = {
-  stacks: Number(value('--stacks', 8)),
-  customers: Number(value('--customers', 50)),
-  subscribers: Number(value('--subscribers', 10)),
-  rate: Number(value('--rate', 20)),
-  provisioning: Number(value('--provisioning', 10)),
-  json: value('--json', null),
+  stacks: Number(flag('--stacks', 8)),
+  customers: Number(flag('--customers', 50)),
+  subscribers: Number(flag('--subscribers', 10)),
+  rate: Number(flag('--rate', 20)),
+  provisioning: Number(flag('--provisioning', 10)),
+  json: flag('--json', null),
 };
 const IN_FLIGHT = 64;
 const GOALS = { wallToBound: 1.15, rateLimitedShare: 0.05, slowestToMedian: 1.25 };

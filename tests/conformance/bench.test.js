@@ -1,5 +1,6 @@
-// `make bench`'s fleet benchmark in its quick mode (50 customers), so that the benchmark itself keeps working: it
-// must complete every scenario with no failure and no customer left over, and its counts must add up. It asserts
+// The benchmarks at a small size (`make bench`'s fleet in its quick mode, `make bench-estate`'s estate and stacks),
+// so that each keeps working: it must complete every scenario with no failure and nothing left over or duplicated,
+// and its counts must add up. It asserts
 // no speed: speed goals live in BENCHMARKS.md, measured side by side in one run.
 'use strict';
 
@@ -10,15 +11,20 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-test('the fleet benchmark, quick mode: every scenario completes and its counts add up', async (t) => {
-  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'fleet.json');
-  const script = path.join(__dirname, '..', 'bench', 'fleet-scale.js');
-  const { code, stdout, stderr } = await new Promise((resolve) => execFile(process.execPath, [script, '--quick', '--json', json],
+/** Runs a benchmark script with `args` and its --json; the exit code, its output and the JSON it wrote. */
+async function runBench(name, args) {
+  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), `${name}.json`);
+  const { code, stdout, stderr } = await new Promise((resolve) => execFile(process.execPath, [path.join(__dirname, '..', 'bench', `${name}.js`), ...args, '--json', json],
     { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })));
+  return { code, stdout, stderr, result: code === 0 ? JSON.parse(fs.readFileSync(json, 'utf8')) : null };
+}
+
+test('the fleet benchmark, quick mode: every scenario completes and its counts add up', async (t) => {
+  const { code, stdout, stderr, result } = await runBench('fleet-scale', ['--quick']);
   t.diagnostic(stdout.split('\n').filter((line) => line.startsWith('| 16')).join('\n'));
 
   assert.equal(code, 0, stderr);
-  const { results: [{ rows, left }], cancel } = JSON.parse(fs.readFileSync(json, 'utf8'));
+  const { results: [{ rows, left }], cancel } = result;
   assert.deepEqual(rows.map((row) => row.scenario), ['create', 'preview', 'refresh', 'update', 'destroy']);
   assert.equal(left, 0, 'no customer left after destroy');
   for (const row of rows) {
@@ -36,15 +42,11 @@ test('the fleet benchmark, quick mode: every scenario completes and its counts a
 });
 
 test('the subscriber fleet benchmark, quick mode: every scenario completes, no duplicate, and its counts add up', async (t) => {
-  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'subscribers.json');
-  const script = path.join(__dirname, '..', 'bench', 'fleet-scale.js');
-  const { code, stdout, stderr } = await new Promise((resolve) => execFile(process.execPath,
-    [script, '--quick', '--customers', '5', '--subscribers', '6', '--provisioning', '1', '--json', json],
-    { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })));
+  const { code, stdout, stderr, result } = await runBench('fleet-scale', ['--quick', '--customers', '5', '--subscribers', '6', '--provisioning', '1']);
   t.diagnostic(stdout.split('\n').filter((line) => line.startsWith('| 16')).join('\n'));
 
   assert.equal(code, 0, stderr);
-  const { results: [{ rows, left }], cancel } = JSON.parse(fs.readFileSync(json, 'utf8'));
+  const { results: [{ rows, left }], cancel } = result;
   assert.equal(cancel, null, 'Cancel is measured on the customer fleet');
   assert.deepEqual(rows.map((row) => row.scenario), ['create', 'preview', 'refresh', 'update', 'destroy']);
   assert.equal(left, 0, 'no subscriber left after destroy');
@@ -62,14 +64,6 @@ test('the subscriber fleet benchmark, quick mode: every scenario completes, no d
   assert.equal(byScenario.destroy.byMethod.DELETE, 30, 'one removal per subscriber');
   assert.equal(byScenario.destroy.held, 0);
 });
-
-/** Runs a benchmark script with `args` and its --json; the exit code, its output and the JSON it wrote. */
-async function runBench(name, args) {
-  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), `${name}.json`);
-  const { code, stdout, stderr } = await new Promise((resolve) => execFile(process.execPath, [path.join(__dirname, '..', 'bench', `${name}.js`), ...args, '--json', json],
-    { env: process.env, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) => resolve({ code: error ? error.code : 0, stdout: out, stderr: err })));
-  return { code, stdout, stderr, result: code === 0 ? JSON.parse(fs.readFileSync(json, 'utf8')) : null };
-}
 
 test('the estate benchmark, small: seeded, imported, refreshed, drift found exactly, updated, at both widths', async (t) => {
   const { code, stdout, stderr, result } = await runBench('estate', ['--customers', '12', '--subscribers', '10', '--parallel', '64,1000']);
