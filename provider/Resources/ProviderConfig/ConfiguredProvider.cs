@@ -47,11 +47,13 @@ public sealed class ConfiguredProvider : IDisposable
     /// Where the plugins of a machine share a token's pace: under PULUMI_HOME, else ~/.pulumi as the Pulumi CLI uses;
     /// null when neither is set.
     /// </summary>
-    public static string? PaceFolder(Func<string, string?> environment) =>
-        (!string.IsNullOrEmpty(environment("PULUMI_HOME")) ? environment("PULUMI_HOME")
-            : !string.IsNullOrEmpty(environment("HOME")) ? Path.Combine(environment("HOME")!, ".pulumi") : null) is { } home
-            ? Path.Combine(home, "webex-wholesale", "rate")
+    public static string? PaceFolder(Func<string, string?> environment)
+    {
+        var home = environment("PULUMI_HOME") is { Length: > 0 } pulumiHome ? pulumiHome
+            : environment("HOME") is { Length: > 0 } userHome ? Path.Combine(userHome, ".pulumi")
             : null;
+        return home is null ? null : Path.Combine(home, "webex-wholesale", "rate");
+    }
 
     /// <summary>A retry about to be made, for the plugin's log and the exporter's progress.</summary>
     public static string Describe(RetryNotice notice) =>

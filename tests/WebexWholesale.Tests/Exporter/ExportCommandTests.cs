@@ -185,25 +185,35 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("--base-url (or WEBEX_BASE_URL): 'webexapis.com' is not an absolute https URL", error);
     }
 
+    private async Task<(byte[] Import, byte[] Fleet)> ExportedFilesAsync() =>
+        (await File.ReadAllBytesAsync(ImportFile), await File.ReadAllBytesAsync(FleetFilePath));
+
+    /// <summary>Both files byte for byte as <paramref name="before"/>.</summary>
+    private async Task AssertExportedFilesAreAsync((byte[] Import, byte[] Fleet) before)
+    {
+        var now = await ExportedFilesAsync();
+        Assert.Equal(before.Import, now.Import);
+        Assert.Equal(before.Fleet, now.Fleet);
+    }
+
     [Fact]
     public async Task AnUnknownStatus_IsRefusedWithTheAllowedValues_AndLeavesAnExistingExportByteIdentical()
     {
         Assert.Equal(0, (await Export(Args("--external-id-prefix", "fleet-"))).Code);
-        var (import, fleet) = (await File.ReadAllBytesAsync(ImportFile), await File.ReadAllBytesAsync(FleetFilePath));
+        var before = await ExportedFilesAsync();
 
         var (code, _, error) = await Export(Args("--status", "bogus"));
 
         Assert.Equal(2, code);
         Assert.Contains("--status 'bogus' is not a customer status; use one of provisioned, provisioned_with_errors,", error);
-        Assert.Equal(import, await File.ReadAllBytesAsync(ImportFile));
-        Assert.Equal(fleet, await File.ReadAllBytesAsync(FleetFilePath));
+        await AssertExportedFilesAreAsync(before);
     }
 
     [Fact]
     public async Task AnExportThatFindsFewer_KeepsTheFilesAsTheyAre_UnlessForced()
     {
         Assert.Equal(0, (await Export(Args("--external-id-prefix", "fleet-"))).Code);
-        var (import, fleet) = (await File.ReadAllBytesAsync(ImportFile), await File.ReadAllBytesAsync(FleetFilePath));
+        var before = await ExportedFilesAsync();
 
         var (code, _, error) = await Export(Args("--external-id-prefix", "other-"));
 
@@ -211,8 +221,7 @@ public sealed class ExportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains($"kept {ImportFile} and {FleetFilePath} as they are", error);
         Assert.Contains($"lists {Fleet} customers and 0 subscribers, and this export found only 2 customers and 0 subscribers", error);
         Assert.Contains("--force", error);
-        Assert.Equal(import, await File.ReadAllBytesAsync(ImportFile));
-        Assert.Equal(fleet, await File.ReadAllBytesAsync(FleetFilePath));
+        await AssertExportedFilesAreAsync(before);
         Assert.Equal([FleetFilePath, ImportFile], Directory.EnumerateFileSystemEntries(_folder).Order(StringComparer.Ordinal)); // no temporary file left
 
         Assert.Equal(0, (await Export(Args("--external-id-prefix", "other-", "--force"))).Code);
