@@ -8,7 +8,8 @@ namespace WebexWholesale.Simulator;
 /// </summary>
 internal static class ControlApi
 {
-    public static void Map(WebApplication app, CustomerStore store, FaultInjector faults, RateLimiter limiter, RequestJournal journal, AdjustableClock clock)
+    public static void Map(WebApplication app, CustomerStore store, BillingReportStore reports, FaultInjector faults, RateLimiter limiter, RequestJournal journal,
+        AdjustableClock clock)
     {
         app.MapPost("/_simulator/clock/advance", context => Validated(context, async () =>
         {
@@ -44,6 +45,7 @@ internal static class ControlApi
         app.MapPost("/_simulator/reset", context =>
         {
             store.Reset();
+            reports.Reset();
             faults.Clear();
             faults.SetChaos(null);
             journal.Clear();
@@ -67,6 +69,13 @@ internal static class ControlApi
             var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.SubPartnerView);
             Require(body is { OrgId.Length: > 0, ProvisioningState: "active" or "suspended" }, "give orgId and provisioningState (active or suspended)");
             store.AddSubPartner(body!);
+            context.Response.StatusCode = 204;
+        }));
+        app.MapPost("/_simulator/billing-reports/failures", context => Validated(context, async () =>
+        {
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, SimulatorJson.Default.BillingFailureBody) ?? new BillingFailureBody();
+            Require(body.Count is >= 1 and <= 1000, "count must be from 1 to 1000");
+            reports.FailNext(body.Count, body.Description ?? "Report generation failed.");
             context.Response.StatusCode = 204;
         }));
         app.MapGet("/_simulator/subscribers", context => SimulatorApp.WriteJson(context, 200,

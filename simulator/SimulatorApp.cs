@@ -44,17 +44,51 @@ public static class SimulatorApp
         app.MapDelete("/v1/wholesale/subscribers/{subscriberId}", subscribers.Remove);
         app.MapPost("/v1/subscribers/{subscriberId}/emails/consentMove", subscribers.ResendConsent);
         app.MapGet("/v1/wholesale/subPartners", subscribers.SubPartners);
+        var reports = new BillingReportStore(clock, store);
+        var billing = new BillingApi(reports, clock);
+        app.MapGet("/v1/wholesale/billing/reports", billing.List);
+        app.MapPost("/v1/wholesale/billing/reports", billing.Create);
+        app.MapGet("/v1/wholesale/billing/reports/{reportId}", billing.Get);
+        app.MapDelete("/v1/wholesale/billing/reports/{reportId}", billing.Delete);
+        ServeDownloads(app, reports, billing);
         // Any other /v1 path: a Webex-style 404, as Webex answers a route it does not have.
         app.MapFallback("/v1/{**path}", context => WriteError(context, 404,
             $"The requested resource could not be found: {context.Request.Method} {context.Request.Path}"));
-        ControlApi.Map(app, store, faults, limiter, journal, clock);
+        ControlApi.Map(app, store, reports, faults, limiter, journal, clock);
         return app;
     }
 
+    /// <summary>
+    /// The report CSVs live on another origin, as Webex's presigned links point to a content server: a second server
+    /// on its own loopback port, started and stopped with the API, that answers nothing but report files.
+    /// </summary>
+    private static void ServeDownloads(WebApplication app, BillingReportStore reports, BillingApi billing)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+        builder.Services.AddRoutingCore();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        var downloads = builder.Build();
+        downloads.UseRouting();
+        downloads.MapGet("/{fileId}/WHOLESALE/{file}", billing.Download);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            downloads.StartAsync().GetAwaiter().GetResult();
+            reports.DownloadOrigin = $"http://127.0.0.1:{Port(downloads)}";
+        });
+        app.Lifetime.ApplicationStopped.Register(() => downloads.DisposeAsync().AsTask().GetAwaiter().GetResult());
+    }
+
+    private static int Port(WebApplication app) =>
+        new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+
     public static string BaseUrl(WebApplication app)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return $"http://127.0.0.1:{new Uri(address).Port}/v1";
+        return $"http://127.0.0.1:{Port(app)}/v1";
     }
 
     internal static Task WriteJson<T>(HttpContext context, int status, T body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)

@@ -324,4 +324,9 @@ public sealed record SimulatorState
 [JsonSerializable(typeof(SubPartnerListView))]
 [JsonSerializable(typeof(FreeAccountBody))]
 [JsonSerializable(typeof(List<StoredSubscriber>))]
+[JsonSerializable(typeof(BillingReportBody))]
+[JsonSerializable(typeof(ReportIdView))]
+[JsonSerializable(typeof(ReportListView))]
+[JsonSerializable(typeof(ReportView))]
+[JsonSerializable(typeof(BillingFailureBody))]
 internal sealed partial class SimulatorJson : JsonSerializerContext;

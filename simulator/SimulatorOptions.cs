@@ -8,8 +8,9 @@ public sealed record SimulatorOptions
     public const string Usage = """
         usage: webex-wholesale-simulator [options]
 
-        A local Webex Wholesale Customers API on 127.0.0.1. The first line on stdout is the base URL to configure,
-        e.g. http://127.0.0.1:43117/v1 (pulumi config set webex-wholesale:baseUrl <url>).
+        A local Webex Wholesale API (customers, subscribers, billing reports) on 127.0.0.1, with the reports' CSVs on a
+        second port. The first line on stdout is the base URL to configure, e.g. http://127.0.0.1:43117/v1
+        (pulumi config set webex-wholesale:baseUrl <url>).
 
           --port N                  port to listen on; 0 (default) picks a free one
           --token T                 accepted bearer token with read and write scopes; repeatable (default: dev-token)
@@ -32,6 +33,7 @@ public sealed record SimulatorOptions
           POST   /_simulator/free-accounts                      {email}: a free Webex account (its subscriber waits for consent)
           POST   /_simulator/subscribers/{id}/consent           the person accepts the move: pending_user_migration -> provisioned
           POST   /_simulator/subpartners                        {orgId, provisioningState}: add a sub-partner
+          POST   /_simulator/billing-reports/failures           {count, description}: the next billing reports end FAILED
           GET    /_simulator/requests                           the requests received
           DELETE /_simulator/requests                           clear that list
         """;

@@ -11,6 +11,7 @@ using WebexWholesale.Provider.Protocol.Engine;
 using WebexWholesale.Provider.Resources.Functions;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleBillingReport;
 using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 
 namespace WebexWholesale.Provider.Hosting;
@@ -123,6 +124,7 @@ public static class PluginHost
             [
                 new ResourceBinding<WholesaleCustomerInputs, WholesaleCustomerOutputs>(new WholesaleCustomerResource()),
                 new ResourceBinding<WholesaleSubscriberInputs, WholesaleSubscriberOutputs>(new WholesaleSubscriberResource()),
+                new ResourceBinding<WholesaleBillingReportInputs, WholesaleBillingReportOutputs>(new WholesaleBillingReportResource()),
             ],
             [
                 new FunctionBinding<GetWholesaleCustomerArgs, CustomerDetails>(new GetWholesaleCustomer()),
@@ -130,6 +132,8 @@ public static class PluginHost
                 new FunctionBinding<GetWholesaleSubscriberArgs, SubscriberDetails>(new GetWholesaleSubscriber()),
                 new FunctionBinding<GetWholesaleSubscribersArgs, GetWholesaleSubscribersResult>(new GetWholesaleSubscribers()),
                 new FunctionBinding<GetWholesaleSubPartnersArgs, GetWholesaleSubPartnersResult>(new GetWholesaleSubPartners()),
+                new FunctionBinding<GetWholesaleBillingReportArgs, BillingReportDetails>(new GetWholesaleBillingReport()),
+                new FunctionBinding<GetWholesaleBillingReportsArgs, GetWholesaleBillingReportsResult>(new GetWholesaleBillingReports()),
             ])));
         builder.Services.AddGrpc(grpc =>
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Google.Protobuf.WellKnownTypes;
 using WebexWholesale.Provider.Protocol.PropertyValues;
 using WebexWholesale.Provider.Resources;
+using WebexWholesale.Provider.Resources.Schema;
 
 namespace WebexWholesale.Provider.Protocol.Bindings;
 
@@ -13,6 +14,10 @@ public sealed class StateCodec<TInputs, TOutputs>(JsonTypeInfo<TInputs> inputsTy
     where TInputs : class
     where TOutputs : class
 {
+    /// <summary>Members declared <see cref="SecretAttribute"/> (a report's presigned download link): secret in every state sent, whatever the engine marked.</summary>
+    private readonly PropertyPathSet _alwaysSecret = PropertyPathSet.Of(
+        SchemaDeclarations.PropertiesWith<SecretAttribute>(inputsType).Concat(SchemaDeclarations.PropertiesWith<SecretAttribute>(outputsType)));
+
     /// <summary>The state in a Struct, or null for an absent or empty one (an import's Read).</summary>
     public Decoded<ResourceState<TInputs, TOutputs>>? Decode(Struct? message)
     {
@@ -33,6 +38,6 @@ public sealed class StateCodec<TInputs, TOutputs>(JsonTypeInfo<TInputs> inputsTy
         var outputs = TypedCodec.Encode(state.Outputs, outputsType);
         var merged = new ObjectValue(inputs.Members.SetItems(outputs.Members));
         // The resource may reorder lists (packages are a set): a secret element keeps its whole list secret.
-        return StructCodec.Encode(TypedCodec.Mark(merged, secrets.WithElementsLifted(), unknowns), allowUnknowns: unknowns is not null);
+        return StructCodec.Encode(TypedCodec.Mark(merged, secrets.Union(_alwaysSecret).WithElementsLifted(), unknowns), allowUnknowns: unknowns is not null);
     }
 }

@@ -1,4 +1,5 @@
 using WebexWholesale.Provider.Webex;
+using WebexWholesale.Provider.Webex.Billing;
 using WebexWholesale.Provider.Webex.Fleet;
 using WebexWholesale.Provider.Webex.Http;
 
@@ -13,15 +14,17 @@ public sealed class ConfiguredProvider : IDisposable
     private readonly HttpClient? _http;
 
     private ConfiguredProvider(ProviderSettings settings, HttpClient? http, IWholesaleCustomersClient customers, IWholesaleSubscribersClient? subscribers,
-        TimeProvider time)
+        IWholesaleBillingClient? billing, TimeProvider time)
     {
         Settings = settings;
         _http = http;
         Customers = new CustomerFleet(customers, time);
         _subscribers = subscribers is null ? null : new SubscriberFleet(subscribers, time);
+        _billing = billing;
     }
 
     private readonly SubscriberFleet? _subscribers;
+    private readonly IWholesaleBillingClient? _billing;
 
     public ProviderSettings Settings { get; }
 
@@ -29,6 +32,9 @@ public sealed class ConfiguredProvider : IDisposable
 
     /// <summary>The subscribers, through the same HTTP pipeline (and so the same rate governor) as the customers.</summary>
     public SubscriberFleet Subscribers => _subscribers ?? throw new InvalidOperationException("this provider was built without a subscribers client");
+
+    /// <summary>The billing reports, through the same HTTP pipeline as the customers.</summary>
+    public IWholesaleBillingClient Billing => _billing ?? throw new InvalidOperationException("this provider was built without a billing client");
 
     /// <param name="retry">how requests are retried; the defaults suit a deployment</param>
     /// <param name="environment">where the plugin processes of a machine share the token's pace (PULUMI_HOME); not shared when null</param>
@@ -40,7 +46,7 @@ public sealed class ConfiguredProvider : IDisposable
             retry,
             pace: environment is null ? null : TokenPace.For(settings.BaseUrl.AbsoluteUri, settings.AccessToken, PaceFolder(environment), time, diagnostics));
         return new ConfiguredProvider(settings, http, new WholesaleCustomersClient(http, settings.BaseUrl, settings.AccessToken),
-            new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), time);
+            new WholesaleSubscribersClient(http, settings.BaseUrl, settings.AccessToken), new WholesaleBillingClient(http, settings.BaseUrl, settings.AccessToken), time);
     }
 
     /// <summary>
@@ -61,9 +67,9 @@ public sealed class ConfiguredProvider : IDisposable
 
     /// <summary>A provider around a given client (tests, and callers that own the HTTP pipeline themselves).</summary>
     public static ConfiguredProvider ForClient(IWholesaleCustomersClient customers, ProviderSettings? settings = null, TimeProvider? time = null,
-        IWholesaleSubscribersClient? subscribers = null) =>
+        IWholesaleSubscribersClient? subscribers = null, IWholesaleBillingClient? billing = null) =>
         new(settings ?? new ProviderSettings(ProviderConfiguration.DefaultBaseUrl, "unused", ProviderConfiguration.DefaultMaxConcurrentRequests), null, customers,
-            subscribers, time ?? TimeProvider.System);
+            subscribers, billing, time ?? TimeProvider.System);
 
     public void Dispose()
     {
