@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WebexWholesale.Exporter.Audit;
 using WebexWholesale.Provider.Webex;
 using WebexWholesale.Provider.Resources.ProviderConfig;
 using WebexWholesale.Provider.Webex.Http;
@@ -11,14 +12,7 @@ public static class ExportCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider time,
         CancellationToken cancellationToken = default)
     {
-        var baseUrl = new Option<string>("--base-url")
-        {
-            Description = $"Webex API base URL (default: ${ProviderConfiguration.BaseUrlVariable}, else {ProviderConfiguration.DefaultBaseUrl})",
-        };
-        var accessToken = new Option<string>("--access-token")
-        {
-            Description = $"Webex access token with {WebexScopes.Listed(WebexScopes.ToRead)} (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
-        };
+        var (baseUrl, accessToken, retryFor) = (BaseUrlOption(), AccessTokenOption(), RetryForOption());
         var status = new Option<string[]>("--status")
         {
             Description = $"only customers in this status ({string.Join(", ", ExportRequest.KnownStatuses)}); repeat for several", AllowMultipleArgumentsPerToken = true,
@@ -34,27 +28,11 @@ public static class ExportCommand
             DefaultValueFactory = _ => 1,
         };
         var force = new Option<bool>("--force") { Description = "replace existing files even when this export finds fewer customers or subscribers than they list" };
-        var retryFor = new Option<int>("--retry-for")
-        {
-            Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries; default 120)",
-            DefaultValueFactory = _ => 120,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-                if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return seconds;
-                }
-
-                result.AddError($"--retry-for takes a whole number of seconds from 0 to 3600, not '{text}'");
-                return 0;
-            },
-        };
-
         var root = new RootCommand(
             "Lists your Webex Wholesale customers and writes a Pulumi bulk import file and a fleet file, so that a stack can adopt them.")
         {
             baseUrl, accessToken, status, subPartner, prefix, importFile, fleetFile, shards, retryFor, force,
+            AuditCommand.Build(stdout, stderr, environment, time),
         };
         root.SetAction(async (result, token) =>
         {
@@ -87,6 +65,33 @@ public static class ExportCommand
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
     }
+
+    public static Option<string> BaseUrlOption() => new("--base-url")
+    {
+        Description = $"Webex API base URL (default: ${ProviderConfiguration.BaseUrlVariable}, else {ProviderConfiguration.DefaultBaseUrl})",
+    };
+
+    public static Option<string> AccessTokenOption(IReadOnlyList<string>? scopes = null) => new("--access-token")
+    {
+        Description = $"Webex access token with {WebexScopes.Listed(scopes ?? WebexScopes.ToRead)} (default: ${ProviderConfiguration.AccessTokenVariable}; prefer the variable, a command line is visible to other users)",
+    };
+
+    public static Option<int> RetryForOption() => new("--retry-for")
+    {
+        Description = "seconds to keep retrying a request Webex rate-limits or does not answer (0: no retries; default 120)",
+        DefaultValueFactory = _ => 120,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                return seconds;
+            }
+
+            result.AddError($"--retry-for takes a whole number of seconds from 0 to 3600, not '{text}'");
+            return 0;
+        },
+    };
 
     private static async Task<int> RunAsync(ExportRequest request, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -128,7 +128,7 @@ public sealed class FleetExport(IWholesaleCustomersClient client, IWholesaleSubs
         return subscribers;
     }
 
-    private static string Explain(WebexApiException error, string baseUrl) => error.Kind switch
+    internal static string Explain(WebexApiException error, string baseUrl) => error.Kind switch
     {
         WebexErrorKind.Unauthorized =>
             $"Webex refused the access token (HTTP 401): set WEBEX_ACCESS_TOKEN (or --access-token) to a valid token with {WebexScopes.Listed(WebexScopes.ToRead)}{Tracking(error)}",

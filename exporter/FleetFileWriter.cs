@@ -58,6 +58,26 @@ public static class FleetFileWriter
         return yaml.ToString();
     }
 
+    /// <summary>
+    /// The audit's fleet fragment: the unmanaged customers as an export writes them, then the unmanaged subscribers of
+    /// customers a fleet file already declares, as comments to move under each customer's <c>subscribers</c>.
+    /// </summary>
+    public static string WriteFragment(IReadOnlyList<ExportedCustomer> customers, IReadOnlyList<(string CustomerName, ExportedSubscriber Subscriber)> ofDeclared)
+    {
+        var yaml = new StringBuilder(Write(customers));
+        foreach (var group in ofDeclared.GroupBy(pair => pair.CustomerName, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            yaml.AppendLine($"# Subscribers of {Quote(group.Key)}, which a stack declares: move these lines under its subscribers:");
+            foreach (var (_, subscriber) in group.OrderBy(pair => pair.Subscriber.PulumiName, StringComparer.Ordinal))
+            {
+                yaml.AppendLine($"#{SubscriberLine[1..]}{Quote(subscriber.Inputs.Email ?? "")}, packages: [{string.Join(", ", (subscriber.Inputs.Packages ?? []).Select(Quote))}], " +
+                                $"webexId: {Quote(subscriber.Id)}, pulumiName: {Quote(subscriber.PulumiName)}}}");
+            }
+        }
+
+        return yaml.ToString();
+    }
+
     /// <summary>The customer's subscribers; Webex does not return their names, numbers or extensions (provisioningParameters).</summary>
     private static void WriteSubscribers(StringBuilder yaml, ExportedCustomer customer)
     {

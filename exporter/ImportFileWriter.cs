@@ -12,12 +12,14 @@ namespace WebexWholesale.Exporter;
 /// </summary>
 public static class ImportFileWriter
 {
-    public static string Write(IReadOnlyList<ExportedCustomer> customers) =>
+    /// <param name="subscribersAlone">subscribers whose customer a stack already holds (the audit's), after the customers</param>
+    public static string Write(IReadOnlyList<ExportedCustomer> customers, IReadOnlyList<ExportedSubscriber>? subscribersAlone = null) =>
         JsonSerializer.Serialize(new ImportFile
         {
             Resources = [.. customers.SelectMany(customer => customer.Subscribers
                 .Select(subscriber => Entry(WholesaleSubscriberResource.TypeToken, subscriber.PulumiName, subscriber.Id))
-                .Prepend(Entry(WholesaleCustomerResource.TypeToken, customer.PulumiName, customer.Id)))],
+                .Prepend(Entry(WholesaleCustomerResource.TypeToken, customer.PulumiName, customer.Id)))
+                .Concat((subscribersAlone ?? []).Select(subscriber => Entry(WholesaleSubscriberResource.TypeToken, subscriber.PulumiName, subscriber.Id)))],
         }, ImportFileJson.Default.ImportFile) + "\n";
 
     private static ImportResource Entry(string type, string name, string id) => new() { Type = type, Name = name, Id = id, Version = ProviderSession.Version };

@@ -4,15 +4,19 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
+export * from "./getWholesaleBillingReport";
+export * from "./getWholesaleBillingReports";
 export * from "./getWholesaleCustomer";
 export * from "./getWholesaleCustomers";
 export * from "./getWholesaleSubPartners";
 export * from "./getWholesaleSubscriber";
 export * from "./getWholesaleSubscribers";
+export * from "./wholesaleBillingReport";
 export * from "./wholesaleCustomer";
 export * from "./wholesaleSubscriber";
 export * from "./provider";
 
+import { WholesaleBillingReport } from "./wholesaleBillingReport";
 import { WholesaleCustomer } from "./wholesaleCustomer";
 import { WholesaleSubscriber } from "./wholesaleSubscriber";
 import { Provider } from "./provider";
@@ -27,6 +31,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "webex-wholesale:index:WholesaleBillingReport":
+                return new WholesaleBillingReport(name, <any>undefined, { urn });
             case "webex-wholesale:index:WholesaleCustomer":
                 return new WholesaleCustomer(name, <any>undefined, { urn });
             case "webex-wholesale:index:WholesaleSubscriber":

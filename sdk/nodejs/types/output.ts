@@ -34,6 +34,52 @@ export interface Address {
 }
 
 /**
+ * A billing report as Webex reports it.
+ */
+export interface BillingReportDetails {
+    /**
+     * The last day of the period (`YYYY-MM-DD`).
+     */
+    readonly billingEndDate?: string;
+    /**
+     * The first day of the period (`YYYY-MM-DD`).
+     */
+    readonly billingStartDate?: string;
+    /**
+     * `RECONCILIATION` or `POINT_IN_TIME`.
+     */
+    readonly category?: string;
+    /**
+     * When Webex generated the report (ISO 8601).
+     */
+    readonly created?: string;
+    /**
+     * The Webex person id of the administrator who created the report.
+     */
+    readonly createdBy?: string;
+    /**
+     * What Webex reported while generating the report.
+     */
+    readonly errors?: outputs.WebexMessage[];
+    /**
+     * The Webex billing report id.
+     */
+    readonly id: string;
+    /**
+     * `IN_PROGRESS`, `COMPLETED` or `FAILED`.
+     */
+    readonly status?: string;
+    /**
+     * A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report.
+     */
+    readonly tempDownloadUrl?: string;
+    /**
+     * `PARTNER`, `CUSTOMER` or `USER`.
+     */
+    readonly type?: string;
+}
+
+/**
  * The first Webex Calling location Webex creates for the customer.
  */
 export interface CallingLocation {

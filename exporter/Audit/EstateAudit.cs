@@ -1,0 +1,119 @@
+using WebexWholesale.Provider.Resources.WholesaleCustomer;
+using WebexWholesale.Provider.Resources.WholesaleSubscriber;
+using WebexWholesale.Provider.Webex;
+
+namespace WebexWholesale.Exporter.Audit;
+
+/// <summary>
+/// Compares what the stacks declare with what Webex holds, context by context (the partner's own customers and each
+/// sub-partner's): unmanaged customers (with their subscribers) and subscribers, resources two stacks declare, and
+/// resources a stack declares that Webex no longer holds.
+/// </summary>
+public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriberSource subscribers)
+{
+    /// <summary>The report, and what adopts the unmanaged resources: their customers (with their subscribers), and the subscribers of declared customers under their declared names.</summary>
+    public sealed record Outcome(AuditReport Report, IReadOnlyList<ExportedCustomer> Customers, IReadOnlyList<(string CustomerName, ExportedSubscriber Subscriber)> SubscribersOfDeclared);
+
+    private static readonly string[] PartnersOwn = [""];
+
+    public async Task<Outcome> RunAsync(IReadOnlyList<string> stackExports, IReadOnlyList<string> subPartners, string baseUrl, CancellationToken cancellationToken)
+    {
+        var declared = stackExports.SelectMany(StackExport.Read).ToList();
+        // Every context named on the command line, and every one a stack manages resources in.
+        var contexts = PartnersOwn.Concat(subPartners).Concat(declared.Select(resource => resource.SubPartner ?? ""))
+            .Where(context => context.Length == 0 || !context.Contains(StackExport.SecretSignature, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+        var inWebex = new List<(Customer Customer, string Context)>();
+        var listedSubscribers = new List<AuditSubscriber>();
+        foreach (var context in contexts)
+        {
+            var subPartner = context.Length == 0 ? null : context;
+            try
+            {
+                await foreach (var customer in customers.ListAsync(new CustomerListFilter { PageSize = 100 }, subPartner, cancellationToken))
+                {
+                    inWebex.Add((customer, context));
+                }
+
+                listedSubscribers.AddRange(await subscribers.ListAsync(subPartner, cancellationToken));
+            }
+            catch (WebexApiException error)
+            {
+                throw new ExportException(FleetExport.Explain(error, baseUrl), error);
+            }
+        }
+
+        return Compare(declared, inWebex, listedSubscribers, contexts, subscribers.Name);
+    }
+
+    private static Outcome Compare(List<DeclaredResource> declared, List<(Customer Customer, string Context)> inWebex, List<AuditSubscriber> listedSubscribers,
+        IReadOnlyList<string> contexts, string source)
+    {
+        var declaredIds = declared.Select(resource => resource.Id).ToHashSet(StringComparer.Ordinal);
+        var customerById = inWebex.GroupBy(pair => pair.Customer.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var subscriberById = listedSubscribers.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        var subscribersOf = listedSubscribers.ToLookup(subscriber => subscriber.CustomerId ?? "", StringComparer.Ordinal);
+        var declaredCustomer = declared.Where(resource => resource.IsCustomer).GroupBy(resource => resource.Id, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+
+        var unmanagedCustomers = customerById.Values.Where(pair => !declaredIds.Contains(pair.Customer.Id))
+            .Select(pair => new UnmanagedCustomer(pair.Customer.Id, pair.Customer.ExternalId, pair.Context.Length == 0 ? null : pair.Context, pair.Customer.Status,
+                Packages(pair.Customer), [.. subscribersOf[pair.Customer.Id].OrderBy(s => s.Email, StringComparer.Ordinal)]))
+            .OrderBy(customer => customer.ExternalId, StringComparer.Ordinal).ThenBy(customer => customer.Id, StringComparer.Ordinal).ToList();
+        var unmanagedSubscribers = listedSubscribers
+            .Where(subscriber => !declaredIds.Contains(subscriber.Id) && subscriber.CustomerId is { } customerId && declaredIds.Contains(customerId))
+            .Select(subscriber => new UnmanagedSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId,
+                customerById.TryGetValue(subscriber.CustomerId!, out var owner) ? owner.Customer.ExternalId : null, subscriber.Packages,
+                declaredCustomer.TryGetValue(subscriber.CustomerId!, out var holder) ? $"{holder.Stack} ({holder.Name})" : null))
+            .OrderBy(subscriber => subscriber.ExternalCustomerId, StringComparer.Ordinal).ThenBy(subscriber => subscriber.Email, StringComparer.Ordinal).ToList();
+        var twice = declared.GroupBy(resource => resource.Id, StringComparer.Ordinal).Where(group => group.Count() > 1)
+            .Select(group => new ManagedTwice(Kind(group.First()), group.Key, group.First().Label, [.. group.Select(r => $"{r.Stack} ({r.Name})").Order(StringComparer.Ordinal)]))
+            .OrderBy(entry => entry.Kind, StringComparer.Ordinal).ThenBy(entry => entry.Label, StringComparer.Ordinal).ToList();
+        var gone = declared.Where(resource => resource.IsCustomer ? !customerById.ContainsKey(resource.Id) : !subscriberById.ContainsKey(resource.Id))
+            .GroupBy(resource => resource.Id, StringComparer.Ordinal).Select(group => group.First())
+            .Select(resource => new GoneResource(Kind(resource), resource.Id, resource.Label, resource.Stack, resource.Name, resource.Packages))
+            .OrderBy(entry => entry.Kind, StringComparer.Ordinal).ThenBy(entry => entry.Label, StringComparer.Ordinal).ToList();
+
+        var report = new AuditReport
+        {
+            Stacks = [.. declared.Select(resource => resource.Stack).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Contexts = contexts,
+            SubscribersFrom = source,
+            CustomersInWebex = customerById.Count,
+            SubscribersInWebex = subscriberById.Count,
+            UnmanagedCustomers = unmanagedCustomers,
+            UnmanagedSubscribers = unmanagedSubscribers,
+            ManagedTwice = twice,
+            Gone = gone,
+        };
+        return Adoption(report, customerById, declaredCustomer);
+    }
+
+    /// <summary>Names as the exporter gives them: a customer by its externalId, a subscriber by its customer's name and its e-mail's local part.</summary>
+    private static Outcome Adoption(AuditReport report, Dictionary<string, (Customer Customer, string Context)> customerById,
+        Dictionary<string, DeclaredResource> declaredCustomer)
+    {
+        var names = PulumiNames.For([.. report.UnmanagedCustomers.Select(customer => (customer.Id, customer.ExternalId))]);
+        var subscribers = report.UnmanagedCustomers.SelectMany(customer => customer.Subscribers.Select(subscriber => (Customer: names[customer.Id], subscriber)))
+            .Concat(report.UnmanagedSubscribers.Select(subscriber => (Customer: declaredCustomer[subscriber.CustomerId!].Name,
+                subscriber: new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.Packages, null))))
+            .ToList();
+        var subscriberNames = PulumiNames.For([.. subscribers.Select(pair => (pair.subscriber.Id, (string?)$"{pair.Customer}-{(pair.subscriber.Email ?? pair.subscriber.Id).Split('@')[0]}"))]);
+        ExportedSubscriber Exported(AuditSubscriber subscriber) => new(subscriberNames[subscriber.Id], subscriber.Id,
+            WholesaleSubscriberMapping.ToInputs(new Subscriber { Id = subscriber.Id, Email = subscriber.Email, CustomerId = subscriber.CustomerId, Packages = subscriber.Packages },
+                oldInputs: null));
+        var customers = report.UnmanagedCustomers
+            .Select(customer => new ExportedCustomer(names[customer.Id], customer.Id, WholesaleCustomerMapping.ToInputs(customerById[customer.Id].Customer, previous: null),
+                [.. customer.Subscribers.Select(Exported).OrderBy(subscriber => subscriber.PulumiName, StringComparer.Ordinal)]))
+            .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal).ToList();
+        var ofDeclared = report.UnmanagedSubscribers
+            .Select(subscriber => (declaredCustomer[subscriber.CustomerId!].Name, Exported(new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.Packages, null))))
+            .ToList();
+        return new Outcome(report, customers, ofDeclared);
+    }
+
+    private static string Kind(DeclaredResource resource) => resource.IsCustomer ? "customer" : "subscriber";
+
+    private static IReadOnlyList<string> Packages(Customer customer) => WholesaleCustomerMapping.ToInputs(customer, previous: null).Packages ?? [];
+}
