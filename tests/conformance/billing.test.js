@@ -113,7 +113,9 @@ test('getWholesaleBillingReports follows every page and filters; getWholesaleBil
   const one = await calls.invoke('webex-wholesale:index:getWholesaleBillingReports', { billingStartDate: days[7], type: 'CUSTOMER' });
   assert.equal(one.value.reports.length, 1);
   assert.equal(one.value.reports[0].category, 'POINT_IN_TIME');
+  await fx.simulator.control('POST', 'clock/advance', { seconds: 5 }); // generated: a COMPLETED report has its link
   const got = await calls.invoke('webex-wholesale:index:getWholesaleBillingReport', { id: one.value.reports[0].id });
+  assert.equal(got.value.status, 'COMPLETED');
   assert.equal(got.value.id, one.value.reports[0].id);
   assert.match(got.value.tempDownloadUrl, /^http:\/\/127\.0\.0\.1:\d+\/.*\.csv\?Expires=/);
   const bad = await calls.invoke('webex-wholesale:index:getWholesaleBillingReports', { status: 'DONE', type: 'CUSTOMER' });
