@@ -52,7 +52,7 @@ public sealed class BillingReportDownload(HttpClient plainClient)
             if (!response.IsSuccessStatusCode)
             {
                 var expired = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Gone
-                    ? "; the link may have expired: refresh the report (`pulumi refresh`, or read it again) for a new one"
+                    ? "; the link may have expired: read the report again for a new one"
                     : "";
                 throw new BillingDownloadException($"{Shown(uri)} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{expired}");
             }

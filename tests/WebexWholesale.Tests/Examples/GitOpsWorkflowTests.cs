@@ -34,6 +34,8 @@ public class GitOpsWorkflowTests
     private static string? Field(YamlNode step, string key) =>
         step is YamlMappingNode mapping && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
 
+    private static readonly string[] PulumiCommands = ["pulumi up", "pulumi preview", "pulumi stack"];
+
     public static TheoryData<string> Files => ["deploy.yml", "drift-check.yml"];
 
     [Theory]
@@ -44,7 +46,7 @@ public class GitOpsWorkflowTests
         {
             var list = steps.Children.ToList();
             var install = list.FindIndex(step => Field(step, "run")?.Contains("pulumi plugin install resource webex-wholesale", StringComparison.Ordinal) == true);
-            var firstUse = list.FindIndex(step => Field(step, "run")?.Contains("pulumi up", StringComparison.Ordinal) == true ||
+            var firstUse = list.FindIndex(step => PulumiCommands.Any(command => Field(step, "run")?.Contains(command, StringComparison.Ordinal) == true) ||
                                                    (step is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("with")) && Field(step, "uses")?.StartsWith("pulumi/actions", StringComparison.Ordinal) == true));
             Assert.True(firstUse >= 0, $"{file}:{job} runs no Pulumi command");
             Assert.True(install >= 0 && install < firstUse, $"{file}:{job} uses the plugin before installing it");
@@ -75,6 +77,22 @@ public class GitOpsWorkflowTests
         var stack = Scalar(Load(file), "env", "STACK");
 
         Assert.Equal(project, stack.Split('/')[1]);
+    }
+
+    /// <summary>The drift check tells drift (the preview's 7) from findings (the audit's 3) and errors, and summarises both in one job summary.</summary>
+    [Fact]
+    public void TheDriftCheck_RunsThePreviewAndTheAudit_AndSummarisesBoth()
+    {
+        var steps = Jobs(Load("drift-check.yml")).Single().Steps.Children;
+        var runs = string.Join("\n", steps.Select(step => Field(step, "run") ?? ""));
+
+        Assert.Contains("pulumi preview --refresh --expect-no-changes", runs, StringComparison.Ordinal);
+        Assert.Contains("webex-wholesale-export audit --stack-export", runs, StringComparison.Ordinal);
+        Assert.Contains("pulumi stack export --stack", runs, StringComparison.Ordinal);
+        Assert.Contains("7) echo", runs, StringComparison.Ordinal);
+        Assert.Contains("0|3) cat", runs, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_STEP_SUMMARY", runs, StringComparison.Ordinal);
+        Assert.Equal(3, WebexWholesale.Exporter.Audit.AuditCommand.Found);
     }
 
     [Fact]
