@@ -46,15 +46,17 @@ public sealed class ReportedSubscribers(IWholesaleBillingClient billing, Billing
     {
         var today = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var request = new CreateBillingReportRequest { BillingStartDate = today, BillingEndDate = today, Type = BillingReportType.User, SubPartnerOrgId = subPartner };
+        // One report per day and type: one that exists already is read and kept; otherwise the one that exists after
+        // the POST (answered, or refused as a conflict after the HTTP stack sent it again) is this audit's, deleted once read.
+        var existing = await ExistingAsync(request, cancellationToken);
+        var ours = existing is null;
         string id;
-        var ours = true;
         try
         {
-            id = (await billing.CreateAsync(request, cancellationToken)).Id;
+            id = existing ?? (await billing.CreateAsync(request, cancellationToken)).Id;
         }
         catch (WebexApiException error) when (error.StatusCode == System.Net.HttpStatusCode.Conflict)
         {
-            ours = false;
             id = await ExistingAsync(request, cancellationToken) ?? throw new ExportException($"Webex refused a USER billing report for {today} as a conflict, " +
                                                                                             "and lists none to read: run the audit without --subscribers-from-report");
         }

@@ -74,6 +74,14 @@ test('a report that exists for the period and type is refused with both adoption
   assert.match(message, new RegExp(`\\n {4}pulumi refresh --import-pending-creates '${calls.urnOf('september')}' ${made.body.id}\\n`));
 });
 
+test('a create whose answer is lost adopts the report it made: one report, no duplicate, no orphan', { timeout: 60_000 }, async () => {
+  await fx.simulator.control('POST', 'faults', { count: 1, method: 'POST', pathPrefix: '/v1/wholesale/billing/reports', dropAfterProcessing: true });
+  const created = await calls.create('july', { billingStartDate: '2026-07-01', billingEndDate: '2026-07-31', type: 'PARTNER' }, { timeout: 60 });
+  assert.equal(created.properties.status, 'COMPLETED');
+  const held = (await fx.simulator.webex('GET', 'wholesale/billing/reports?billingStartDate=2026-07-01')).body.items;
+  assert.deepEqual(held.map((r) => r.id), [created.id], 'the one report Webex made is the one recorded');
+});
+
 test('a timeout records the report as last seen; the next update waits on until it is COMPLETED', { timeout: 60_000 }, async () => {
   await fx.simulator.control('POST', 'settings', { provisioningSeconds: 3600 });
   try {

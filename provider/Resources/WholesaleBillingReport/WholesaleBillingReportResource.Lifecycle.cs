@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using WebexWholesale.Provider.Resources.Errors;
 using WebexWholesale.Provider.Resources.WholesaleCustomer;
-using WebexWholesale.Provider.Resources.WholesaleSubscriber;
 using WebexWholesale.Provider.Webex;
 using WebexWholesale.Provider.Webex.Billing;
 
@@ -29,64 +27,69 @@ public sealed partial class WholesaleBillingReportResource
         return (created, await WaitAsync(client, created, inputs, deadline, context));
     }
 
+    /// <summary>
+    /// Webex keeps one report per period, type and sub-partner, so the report that exists is the evidence: none may
+    /// exist before the POST (one that does belongs to someone else, and is refused with the commands that adopt it),
+    /// and one that exists after a POST met no answer, or after a POST the HTTP stack sent again on a fresh connection
+    /// (answered 409), is this create's.
+    /// </summary>
     private static async Task<string> PostAsync(IWholesaleBillingClient client, WholesaleBillingReportInputs inputs, OperationDeadline deadline, ResourceContext context)
     {
         var request = new CreateBillingReportRequest
         {
             BillingStartDate = inputs.BillingStartDate!, BillingEndDate = inputs.BillingEndDate!, Type = inputs.Type, SubPartnerOrgId = inputs.SubPartnerOrgId,
         };
-        var since = context.Time.GetUtcNow() - WholesaleSubscriberResource.ClockSkewAllowance;
-        var unanswered = false;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            if (await FindAsync(client, inputs, deadline.Token) is { } holder)
             {
-                return (await client.CreateAsync(request, deadline.Token)).Id;
+                throw Refused(inputs, holder, context);
             }
-            catch (WebexApiException error) when (error.StatusCode == HttpStatusCode.Conflict)
-            {
-                // Webex keeps one report per period and type. After a POST that met no answer, the one created since is ours.
-                var existing = await FindAsync(client, inputs, deadline.Token);
-                if (unanswered && existing is not null && CreatedSince(existing, since))
-                {
-                    return existing.Id;
-                }
 
-                throw Refused(inputs, existing, error, context);
-            }
-            catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
+            for (var attempt = 1; ; attempt++)
             {
-                unanswered = true;
-                if (await FindAsync(client, inputs, deadline.Token) is { } mine && CreatedSince(mine, since))
+                try
                 {
-                    return mine.Id;
+                    return (await client.CreateAsync(request, deadline.Token)).Id;
                 }
-
-                if (attempt == CreateAttempts)
+                catch (WebexApiException error) when (error.StatusCode == HttpStatusCode.Conflict)
                 {
-                    throw new ProviderException(ProviderErrorKind.Unavailable,
-                        $"Webex did not take the request for the {Describe(inputs)} after {CreateAttempts} attempts, and holds no such report: {error.Message}; " +
-                        "run `pulumi up` again later", error);
+                    return (await FindAsync(client, inputs, deadline.Token))?.Id
+                           ?? throw new ProviderException(ProviderErrorKind.Conflict,
+                               $"Webex refused the {Describe(inputs)} as a conflict ({error.Message}), and lists no such report to adopt; run `pulumi up` again", error);
                 }
+                catch (WebexApiException error) when (error.Kind == WebexErrorKind.Unavailable)
+                {
+                    if (await FindAsync(client, inputs, deadline.Token) is { } mine)
+                    {
+                        return mine.Id;
+                    }
 
-                await context.Log.StatusAsync($"no answer to the request for the {Describe(inputs)}, and Webex holds no such report: asking again");
+                    if (attempt == CreateAttempts)
+                    {
+                        throw new ProviderException(ProviderErrorKind.Unavailable,
+                            $"Webex did not take the request for the {Describe(inputs)} after {CreateAttempts} attempts, and holds no such report: {error.Message}; " +
+                            "run `pulumi up` again later", error);
+                    }
+
+                    await context.Log.StatusAsync($"no answer to the request for the {Describe(inputs)}, and Webex holds no such report: asking again");
+                }
+                catch (WebexApiException error) when (error.Kind == WebexErrorKind.Rejected)
+                {
+                    throw new ProviderException(ProviderErrorKind.InvalidInput,
+                        $"Webex refused the {Describe(inputs)}: {error.Message}. Check billingStartDate, billingEndDate (not in the future), type and subPartnerOrgId", error);
+                }
             }
-            catch (WebexApiException error) when (error.Kind == WebexErrorKind.Rejected)
+        }
+        catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
+        {
+            if (await deadline.LastLookAsync(look => FindAsync(client, inputs, look)) is { } found)
             {
-                throw new ProviderException(ProviderErrorKind.InvalidInput,
-                    $"Webex refused the {Describe(inputs)}: {error.Message}. Check billingStartDate, billingEndDate (not in the future), type and subPartnerOrgId", error);
+                throw new ResourceInitFailedException<WholesaleBillingReportInputs, WholesaleBillingReportOutputs>(found.Id, ToState(found, inputs),
+                    [deadline.Stopped($"while Webex generated the {Describe(inputs)} (id {found.Id}); it is kept in the stack, and the next `pulumi up` waits on", stopped).Message]);
             }
-            catch (OperationCanceledException stopped) when (deadline.Token.IsCancellationRequested)
-            {
-                var found = await deadline.LastLookAsync(look => FindAsync(client, inputs, look));
-                if (found is not null && CreatedSince(found, since))
-                {
-                    throw new ResourceInitFailedException<WholesaleBillingReportInputs, WholesaleBillingReportOutputs>(found.Id, ToState(found, inputs),
-                        [deadline.Stopped($"while Webex generated the {Describe(inputs)} (id {found.Id}); it is kept in the stack, and the next `pulumi up` waits on", stopped).Message]);
-                }
 
-                throw deadline.Stopped($"before Webex confirmed the {Describe(inputs)}; if it was created, `pulumi up` again is refused with the commands that adopt it", stopped);
-            }
+            throw deadline.Stopped($"before Webex confirmed the {Describe(inputs)}; if it was created, `pulumi up` again is refused with the commands that adopt it", stopped);
         }
     }
 
@@ -144,10 +147,8 @@ public sealed partial class WholesaleBillingReportResource
             "(check that the period has ended and that the token's organization is billed for it)");
     }
 
-    private static ProviderException Refused(WholesaleBillingReportInputs inputs, BillingReport? existing, WebexApiException error, ResourceContext context) =>
-        existing is null
-            ? new ProviderException(ProviderErrorKind.Conflict, $"Webex refused the {Describe(inputs)} as a conflict ({error.Message}), and lists no such report to adopt", error)
-            : ProviderException.Conflict(
+    private static ProviderException Refused(WholesaleBillingReportInputs inputs, BillingReport existing, ResourceContext context) =>
+        ProviderException.Conflict(
                 $"a {Describe(inputs)} already exists in Webex (id {existing.Id}, {Echo.Of(existing.Status ?? "no status")}), and Webex keeps one per period and type.\n" +
                 AdoptionCommands.Import(TypeToken, context.Name, existing.Id) + AdoptionCommands.PendingCreate("billing report", context.Urn, existing.Id));
 
@@ -169,9 +170,6 @@ public sealed partial class WholesaleBillingReportResource
 
         return null;
     }
-
-    private static bool CreatedSince(BillingReport report, DateTimeOffset since) =>
-        DateTimeOffset.TryParse(report.Created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) && created >= since;
 
     public async Task<ReadResult<WholesaleBillingReportInputs, WholesaleBillingReportOutputs>?> ReadAsync(string id, WholesaleBillingReportInputs? oldInputs,
         WholesaleBillingReportState? oldState, ResourceContext context)
