@@ -12,7 +12,7 @@ using WebexWholesale.Provider.Hosting;
 namespace WebexWholesale.Tests.Fuzz;
 
 /// <summary>
-/// Generated inputs for both resources sent as the engine's bytes arrive: serialized requests (and a share of them
+/// Generated inputs for every resource sent as the engine's bytes arrive: serialized requests (and a share of them
 /// with bytes flipped) over HTTP/2 to the plugin's own gRPC host, through its request parser, binding, codec,
 /// validation and error interceptor. Check, Diff, Create (preview and not, which also reaches the write validation)
 /// and Update; every answer is counted by status, and no INTERNAL or UNKNOWN may come back. The provider is left
@@ -26,6 +26,17 @@ public sealed partial class GeneratedInputTests
     [
         "customerId", "email", "packages", "provisioningParameters", "firstName", "lastName", "primaryPhoneNumber", "extension", "locationId",
         "onBehalfOfSubPartnerOrgId", "", "é", "a.b", "[0]", "\"",
+    ];
+
+    private const string ReportUrn = "urn:pulumi:dev::fleet::webex-wholesale:index:WholesaleBillingReport::fuzz";
+
+    private static readonly string[] ReportKeys = ["billingStartDate", "billingEndDate", "type", "subPartnerOrgId", "", "\u00e9", "a.b", "\""];
+
+    /// <summary>Dates a program may send: real and impossible days, other notations, other digits, direction marks.</summary>
+    private static readonly string[] Dates =
+    [
+        "2024-02-29", "2023-02-29", "2026-1-1", "2026-11-01T00:00:00Z", "\uFF12\uFF10\uFF12\uFF16-11-01", "0000-01-01", "9999-12-31", "", " 2026-11-01",
+        "2026-11-01\u202E", "2026/11/01", "-2026-11-01",
     ];
 
     private static readonly string[] Emails =
@@ -51,6 +62,7 @@ public sealed partial class GeneratedInputTests
                  {
                      ("customer", Urn, "webex-wholesale:index:WholesaleCustomer", RandomStruct),
                      ("subscriber", SubscriberUrn, "webex-wholesale:index:WholesaleSubscriber", RandomSubscriber),
+                     ("report", ReportUrn, "webex-wholesale:index:WholesaleBillingReport", RandomReport),
                  })
         {
             await Parallel.ForAsync(0, perResource, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (seed, _) =>
@@ -89,6 +101,8 @@ public sealed partial class GeneratedInputTests
         Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected.Take(10)));
         Assert.Contains(statuses.Keys, key => key.StartsWith("subscriber OK", StringComparison.Ordinal));
         Assert.Contains(statuses.Keys, key => key.StartsWith("subscriber InvalidArgument", StringComparison.Ordinal));
+        Assert.Contains(statuses.Keys, key => key.StartsWith("report OK", StringComparison.Ordinal));
+        Assert.Contains(statuses.Keys, key => key.StartsWith("report InvalidArgument", StringComparison.Ordinal));
     }
 
     private sealed record Answer(StatusCode Status, string Detail)
@@ -174,5 +188,29 @@ public sealed partial class GeneratedInputTests
         }
 
         return subscriber;
+    }
+
+    /// <summary>Mostly a valid report with dates, type or other members replaced (null among them); sometimes pure noise.</summary>
+    private static Struct RandomReport(Random random)
+    {
+        if (random.Next(10) == 0)
+        {
+            return RandomValue(random, 0).StructValue ?? new Struct();
+        }
+
+        var report = Struct.Parser.ParseJson("""{"billingStartDate": "2026-11-01", "billingEndDate": "2026-11-30", "type": "CUSTOMER"}""");
+        for (var mutations = random.Next(4); mutations > 0; mutations--)
+        {
+            var key = ReportKeys[random.Next(ReportKeys.Length)];
+            report.Fields[key] = random.Next(4) switch
+            {
+                0 => Value.ForString(Dates[random.Next(Dates.Length)]),
+                1 => Value.ForString(random.Next(2) == 0 ? "user" : "USER\u0000"),
+                2 => Value.ForNull(),
+                _ => RandomValue(random, 1),
+            };
+        }
+
+        return report;
     }
 }
