@@ -25,3 +25,7 @@ const inTrouble = webex.getWholesaleCustomersOutput({ status: ["error", "provisi
 
 export const customerStatuses = statuses;
 export const customersInTrouble = inTrouble.customers.apply((found) => found.map((c) => c.externalId));
+
+// The billing reports Webex has generated for this partner (WholesaleBillingReport asks for a new one; see the C# example).
+const reports = webex.getWholesaleBillingReportsOutput({ status: "COMPLETED" });
+export const billingReports = reports.reports.apply((found) => found.map((r) => `${r.type} ${r.billingStartDate}..${r.billingEndDate}`));

@@ -21,6 +21,7 @@ public sealed class WebexApiException : Exception
         : base(Describe(operation, subject is null ? null : $"{noun} {subject}", statusCode, body, trackingId, inner), inner)
     {
         Operation = operation;
+        Noun = noun;
         Customer = subject;
         StatusCode = statusCode;
         Kind = kind ?? KindOf(statusCode);
@@ -32,6 +33,9 @@ public sealed class WebexApiException : Exception
     public WebexErrorKind Kind { get; }
 
     public string Operation { get; }
+
+    /// <summary>What the request was about: customer, subscriber, billing report.</summary>
+    public string Noun { get; }
     /// <summary>The customer or subscriber the request was about, when it was about one.</summary>
     public string? Customer { get; }
 

@@ -22,6 +22,9 @@ public sealed record ProviderFailure(ProviderErrorKind Kind, string Message)
         WebexErrorKind.Unauthorized => new ProviderFailure(ProviderErrorKind.Unauthenticated, $"{error.Message}. " +
             "The access token is missing, invalid or expired (developer-portal tokens last 12 hours); set a fresh one with " +
             "`pulumi config set --secret webex-wholesale:accessToken` or WEBEX_ACCESS_TOKEN"),
+        WebexErrorKind.Forbidden when error.Noun == "billing report" => new ProviderFailure(ProviderErrorKind.PermissionDenied, $"{error.Message}. " +
+            $"The token lacks a scope (reading reports needs {WebexScopes.BillingReportsRead}, creating and deleting them {WebexScopes.BillingReportsWrite}) " +
+            "or partner administrator privileges"),
         WebexErrorKind.Forbidden => new ProviderFailure(ProviderErrorKind.PermissionDenied, $"{error.Message}. " +
             $"The token lacks a scope (changes need {WebexScopes.Listed(WebexScopes.ToDeploy)}) or the partner administrator privileges for this customer"),
         WebexErrorKind.RateLimited => new ProviderFailure(ProviderErrorKind.RateLimited, $"{error.Message}. " +

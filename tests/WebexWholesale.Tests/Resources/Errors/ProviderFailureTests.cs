@@ -34,6 +34,15 @@ public class ProviderFailureTests
     }
 
     [Fact]
+    public void AForbiddenBillingReport_NamesTheBillingScopes_NotTheCustomerOnes()
+    {
+        var failure = ProviderFailure.From(new WebexApiException("create", "PARTNER 2026-11-01..2026-11-30", "billing report", HttpStatusCode.Forbidden, null, null))!;
+
+        Assert.Contains("spark-admin:wholesale_billing_reports_write", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wholesale_customers", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnreadableAnswer_IsUnavailable_NotAGuess() =>
         Assert.Equal(ProviderErrorKind.Unavailable,
             ProviderFailure.From(new WebexApiException("read", "c1", HttpStatusCode.OK, null, null, kind: WebexErrorKind.Unreadable))!.Kind);
