@@ -101,11 +101,9 @@ public static class ExportCommand
             return 2;
         }
 
-        var settings = new ProviderSettings(new Uri(request.BaseUrl), request.AccessToken!, ProviderConfiguration.DefaultMaxConcurrentRequests);
-        var retry = new WebexRetryOptions { RetryWindow = request.RetryFor, AttemptTimeout = TimeSpan.FromSeconds(30) };
         var progress = new Progress(stderr, time);
-        using var provider = ConfiguredProvider.Create(settings, time, retrying => progress.Retrying(request.BaseUrl, request.RetryFor, retrying), retry);
-        try
+        using var provider = Connect(request.BaseUrl, request.AccessToken!, request.RetryFor, progress, time);
+        return await GuardAsync("webex-wholesale-export", stderr, async () =>
         {
             var summary = await new FleetExport(provider.Customers, provider.Subscribers, progress).RunAsync(request, cancellationToken);
             var next = request.Shards == 1
@@ -115,20 +113,37 @@ public static class ExportCommand
                   $"Webex does not return (marked TODO), then in each shard's stack run `pulumi import --file <its import file>` or add import options to its program";
             await stdout.WriteLineAsync($"wrote {Progress.Count(summary.Customers, "customer")} and {Progress.Count(summary.Subscribers, "subscriber")} {next}");
             return 0;
+        }, cancellationToken);
+    }
+
+    /// <summary>The Webex client of a command: the plugin's pipeline, retrying within <paramref name="retryFor"/> and saying so on stderr.</summary>
+    internal static ConfiguredProvider Connect(string baseUrl, string accessToken, TimeSpan retryFor, Progress progress, TimeProvider time)
+    {
+        var settings = new ProviderSettings(new Uri(baseUrl), accessToken, ProviderConfiguration.DefaultMaxConcurrentRequests);
+        var retry = new WebexRetryOptions { RetryWindow = retryFor, AttemptTimeout = TimeSpan.FromSeconds(30) };
+        return ConfiguredProvider.Create(settings, time, retrying => progress.Retrying(baseUrl, retryFor, retrying), retry);
+    }
+
+    /// <summary>A command's work with the exporter's exit codes for failures: 1 and one line for an error or a file that cannot be written, 130 when cancelled.</summary>
+    internal static async Task<int> GuardAsync(string tool, TextWriter stderr, Func<Task<int>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work();
         }
         catch (ExportException error)
         {
-            await stderr.WriteLineAsync($"webex-wholesale-export: {error.Message}");
+            await stderr.WriteLineAsync($"{tool}: {error.Message}");
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync("webex-wholesale-export: cancelled; nothing was written");
+            await stderr.WriteLineAsync($"{tool}: cancelled; nothing was written");
             return 130;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"webex-wholesale-export: cannot finish writing the files: {error.Message}");
+            await stderr.WriteLineAsync($"{tool}: cannot finish writing the files: {error.Message}");
             return 1;
         }
     }

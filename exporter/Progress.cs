@@ -34,6 +34,9 @@ public sealed class Progress(TextWriter stderr, TimeProvider time)
     public void Done(int count, int exported) =>
         stderr.WriteLine($"listed {Count(count, "customer")}, exporting {exported} ({Seconds(time.GetTimestamp())})");
 
+    /// <summary>A step of a longer run, with the time since the start.</summary>
+    public void Note(string text) => stderr.WriteLine($"{text} ({Seconds(time.GetTimestamp())})");
+
     /// <summary>A request is about to be sent again (<paramref name="what"/> says why).</summary>
     public void Retrying(string baseUrl, TimeSpan retryFor, string what)
     {

@@ -55,10 +55,7 @@ internal sealed class BillingApi(BillingReportStore reports, TimeProvider time)
             return;
         }
 
-        await SimulatorApp.WriteJson(context, 200, new ReportIdView
-        {
-            Id = report!.Id, BillingStartDate = report.BillingStartDate, BillingEndDate = report.BillingEndDate, Type = report.Type, Category = report.Category,
-        }, SimulatorJson.Default.ReportIdView);
+        await SimulatorApp.WriteJson(context, 200, View(report!), SimulatorJson.Default.ReportView);
     }
 
     public async Task List(HttpContext context)
@@ -91,10 +88,7 @@ internal sealed class BillingApi(BillingReportStore reports, TimeProvider time)
             }, StringComparer.Ordinal)
             .ThenBy(r => r.Sequence)
             .ToList();
-        var page = matching.Skip(offset).Take(max).Select(r => new ReportListItemView
-        {
-            Id = r.Id, BillingStartDate = r.BillingStartDate, BillingEndDate = r.BillingEndDate, Status = r.Status, Type = r.Type, Category = r.Category,
-        }).ToList();
+        var page = matching.Skip(offset).Take(max).Select(r => View(r) with { Status = r.Status }).ToList();
         ApiRequests.LinkNextPage(context, "/v1/wholesale/billing/reports", offset, max, matching.Count);
         await SimulatorApp.WriteJson(context, 200, new ReportListView { Items = page }, SimulatorJson.Default.ReportListView);
     }
@@ -107,9 +101,8 @@ internal sealed class BillingApi(BillingReportStore reports, TimeProvider time)
             return;
         }
 
-        await SimulatorApp.WriteJson(context, 200, new ReportView
+        await SimulatorApp.WriteJson(context, 200, View(report) with
         {
-            Id = report.Id, BillingStartDate = report.BillingStartDate, BillingEndDate = report.BillingEndDate, Type = report.Type, Category = report.Category,
             Created = report.Created.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             CreatedBy = CustomerStore.EncodeId("PEOPLE", Guid.Empty), Status = report.Status,
             TempDownloadUrl = report.Status == "COMPLETED" ? reports.LinkOf(report) : null,
@@ -152,6 +145,12 @@ internal sealed class BillingApi(BillingReportStore reports, TimeProvider time)
         await context.Response.WriteAsync(csv);
     }
 
+    /// <summary>What every answer about a report holds (the create's); a list item adds the status, a GET everything.</summary>
+    private static ReportView View(BillingReportStore.StoredReport report) => new()
+    {
+        Id = report.Id, BillingStartDate = report.BillingStartDate, BillingEndDate = report.BillingEndDate, Type = report.Type, Category = report.Category,
+    };
+
     private static Task Plain(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
@@ -180,28 +179,9 @@ public sealed record BillingReportBody
     public bool? Internal { get; init; }
 }
 
-public sealed record ReportIdView
-{
-    public required string Id { get; init; }
-    public required string BillingStartDate { get; init; }
-    public required string BillingEndDate { get; init; }
-    public required string Type { get; init; }
-    public required string Category { get; init; }
-}
-
-public sealed record ReportListItemView
-{
-    public required string Id { get; init; }
-    public required string BillingStartDate { get; init; }
-    public required string BillingEndDate { get; init; }
-    public required string Status { get; init; }
-    public required string Type { get; init; }
-    public required string Category { get; init; }
-}
-
 public sealed record ReportListView
 {
-    public required List<ReportListItemView> Items { get; init; }
+    public required List<ReportView> Items { get; init; }
 }
 
 public sealed record ReportErrorView
@@ -217,9 +197,9 @@ public sealed record ReportView
     public required string BillingEndDate { get; init; }
     public required string Type { get; init; }
     public required string Category { get; init; }
-    public required string Created { get; init; }
-    public required string CreatedBy { get; init; }
-    public required string Status { get; init; }
+    public string? Created { get; init; }
+    public string? CreatedBy { get; init; }
+    public string? Status { get; init; }
 
     [JsonPropertyName("tempDownloadURL")]
     public string? TempDownloadUrl { get; init; }

@@ -325,7 +325,6 @@ public sealed record SimulatorState
 [JsonSerializable(typeof(FreeAccountBody))]
 [JsonSerializable(typeof(List<StoredSubscriber>))]
 [JsonSerializable(typeof(BillingReportBody))]
-[JsonSerializable(typeof(ReportIdView))]
 [JsonSerializable(typeof(ReportListView))]
 [JsonSerializable(typeof(ReportView))]
 [JsonSerializable(typeof(BillingFailureBody))]

@@ -80,10 +80,8 @@ public static class AuditCommand
             return 2;
         }
 
-        var settings = new ProviderSettings(new Uri(request.BaseUrl), request.AccessToken!, ProviderConfiguration.DefaultMaxConcurrentRequests);
-        var retry = new WebexRetryOptions { RetryWindow = request.RetryFor, AttemptTimeout = TimeSpan.FromSeconds(30) };
         var progress = new Progress(stderr, time);
-        using var provider = ConfiguredProvider.Create(settings, time, retrying => progress.Retrying(request.BaseUrl, request.RetryFor, retrying), retry);
+        using var provider = ExportCommand.Connect(request.BaseUrl, request.AccessToken!, request.RetryFor, progress, time);
         using var downloads = BillingReportDownload.CreateClient();
         ISubscriberSource source = request.FromReport
             ? new ReportedSubscribers(provider.Billing, new BillingReportDownload(downloads), time, message => stderr.WriteLine($"webex-wholesale-export audit: {message}"))
@@ -91,56 +89,44 @@ public static class AuditCommand
         var outputs = new List<(AtomicFile File, Func<EstateAudit.Outcome, string> Text)>();
         try
         {
-            foreach (var (path, isImport) in new[] { (request.ImportFile, true), (request.FleetFile, false) })
+            return await ExportCommand.GuardAsync("webex-wholesale-export audit", stderr, async () =>
             {
-                if (path is not null)
+                foreach (var (path, isImport) in new[] { (request.ImportFile, true), (request.FleetFile, false) })
                 {
-                    PreviousExport.EnsureOurs(path, isImport);
-                    outputs.Add((AtomicFile.Open(path), isImport
-                        ? outcome => ImportFileWriter.Write(outcome.Customers, [.. outcome.SubscribersOfDeclared.Select(pair => pair.Subscriber)])
-                        : outcome => FleetFileWriter.WriteFragment(outcome.Customers, outcome.SubscribersOfDeclared)));
+                    if (path is not null)
+                    {
+                        PreviousExport.EnsureOurs(path, isImport);
+                        outputs.Add((AtomicFile.Open(path), isImport
+                            ? outcome => ImportFileWriter.Write(outcome.Customers, [.. outcome.SubscribersOfDeclared.Select(pair => pair.Subscriber)])
+                            : outcome => FleetFileWriter.WriteFragment(outcome.Customers, outcome.SubscribersOfDeclared)));
+                    }
                 }
-            }
 
-            var outcome = await new EstateAudit(provider.Customers, source).RunAsync(request.StackExports, request.SubPartners, request.BaseUrl, cancellationToken);
-            var report = outcome.Report;
-            await stdout.WriteAsync(request.Format switch
-            {
-                "json" => AuditOutput.Json(report),
-                "markdown" => AuditOutput.Markdown(report),
-                _ => AuditOutput.Table(report),
-            });
-            if (request.SummaryFile is { } summary)
-            {
-                await File.AppendAllTextAsync(summary, AuditOutput.Markdown(report), cancellationToken);
-            }
+                var outcome = await new EstateAudit(provider.Customers, source, progress).RunAsync(request.StackExports, request.SubPartners, request.BaseUrl, cancellationToken);
+                var report = outcome.Report;
+                await stdout.WriteAsync(request.Format switch
+                {
+                    "json" => AuditOutput.Json(report),
+                    "markdown" => AuditOutput.Markdown(report),
+                    _ => AuditOutput.Table(report),
+                });
+                if (request.SummaryFile is { } summary)
+                {
+                    await File.AppendAllTextAsync(summary, AuditOutput.Markdown(report), cancellationToken);
+                }
 
-            foreach (var (file, text) in outputs)
-            {
-                file.Write(text(outcome));
-            }
+                foreach (var (file, text) in outputs)
+                {
+                    file.Write(text(outcome));
+                }
 
-            foreach (var (file, _) in outputs)
-            {
-                file.Commit();
-            }
+                foreach (var (file, _) in outputs)
+                {
+                    file.Commit();
+                }
 
-            return report.Clean ? 0 : Found;
-        }
-        catch (ExportException error)
-        {
-            await stderr.WriteLineAsync($"webex-wholesale-export audit: {error.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await stderr.WriteLineAsync("webex-wholesale-export audit: cancelled; nothing was written");
-            return 130;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            await stderr.WriteLineAsync($"webex-wholesale-export audit: cannot finish writing: {error.Message}");
-            return 1;
+                return report.Clean ? 0 : Found;
+            }, cancellationToken);
         }
         finally
         {

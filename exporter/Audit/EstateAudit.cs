@@ -9,7 +9,7 @@ namespace WebexWholesale.Exporter.Audit;
 /// sub-partner's): unmanaged customers (with their subscribers) and subscribers, resources two stacks declare, and
 /// resources a stack declares that Webex no longer holds.
 /// </summary>
-public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriberSource subscribers)
+public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriberSource subscribers, Progress progress)
 {
     /// <summary>The report, and what adopts the unmanaged resources: their customers (with their subscribers), and the subscribers of declared customers under their declared names.</summary>
     public sealed record Outcome(AuditReport Report, IReadOnlyList<ExportedCustomer> Customers, IReadOnlyList<(string CustomerName, ExportedSubscriber Subscriber)> SubscribersOfDeclared);
@@ -19,10 +19,8 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
     public async Task<Outcome> RunAsync(IReadOnlyList<string> stackExports, IReadOnlyList<string> subPartners, string baseUrl, CancellationToken cancellationToken)
     {
         var declared = stackExports.SelectMany(StackExport.Read).ToList();
-        // Every context named on the command line, and every one a stack manages resources in.
-        var contexts = PartnersOwn.Concat(subPartners).Concat(declared.Select(resource => resource.SubPartner ?? ""))
-            .Where(context => context.Length == 0 || !context.Contains(StackExport.SecretSignature, StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal).ToList();
+        // Every context named on the command line, and every one a stack manages resources in (a secret one is unread, so never listed).
+        var contexts = PartnersOwn.Concat(subPartners).Concat(declared.Select(resource => resource.SubPartner ?? "")).Distinct(StringComparer.Ordinal).ToList();
 
         var inWebex = new List<(Customer Customer, string Context)>();
         var listedSubscribers = new List<AuditSubscriber>();
@@ -31,12 +29,17 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
             var subPartner = context.Length == 0 ? null : context;
             try
             {
+                var before = inWebex.Count;
                 await foreach (var customer in customers.ListAsync(new CustomerListFilter { PageSize = 100 }, subPartner, cancellationToken))
                 {
                     inWebex.Add((customer, context));
+                    progress.Listed(inWebex.Count);
                 }
 
-                listedSubscribers.AddRange(await subscribers.ListAsync(subPartner, cancellationToken));
+                var found = await subscribers.ListAsync(subPartner, cancellationToken);
+                listedSubscribers.AddRange(found);
+                progress.Note($"{(context.Length == 0 ? "the partner's own context" : $"sub-partner {context}")}: " +
+                              $"{Progress.Count(inWebex.Count - before, "customer")} and {Progress.Count(found.Count, "subscriber")}");
             }
             catch (WebexApiException error)
             {

@@ -47,9 +47,7 @@ public sealed record BillingReportDetails
     {
         Id = report.Id, BillingStartDate = report.BillingStartDate, BillingEndDate = report.BillingEndDate, Type = report.Type, Category = report.Category,
         Status = report.Status, Created = report.Created, CreatedBy = report.CreatedBy, TempDownloadUrl = report.TempDownloadUrl,
-        Errors = report.Errors is { Count: > 0 } errors
-            ? [.. errors.OfType<BillingReportError>().Select(error => new WebexMessageOutput { ErrorCode = error.Code, Description = error.Description })]
-            : null,
+        Errors = WebexMessageOutput.From(report.Errors),
     };
 }
 

@@ -234,9 +234,7 @@ public sealed partial class WholesaleBillingReportResource
             Created = report.Created,
             CreatedBy = report.CreatedBy,
             TempDownloadUrl = report.TempDownloadUrl,
-            Errors = report.Errors is { Count: > 0 } errors
-                ? [.. errors.OfType<BillingReportError>().Select(error => new WebexMessageOutput { ErrorCode = error.Code, Description = error.Description })]
-                : null,
+            Errors = WebexMessageOutput.From(report.Errors),
         });
 
     private static string Describe(WholesaleBillingReportInputs inputs) =>
