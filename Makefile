@@ -160,12 +160,14 @@ bench: provider simulator $(BARE) $(CONFORMANCE)/node_modules/.package-lock.json
 	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH)
 
 # The estate beyond one stack (about 40 minutes): one plugin over 50,000 subscribers in 1,000 customers, seeded into the
-# simulator, at 64 and 1,000 in flight; then 8 stacks deployed at once on one token, pacing alone and sharing the pace.
-bench-estate: provider simulator $(CONFORMANCE)/node_modules/.package-lock.json
+# simulator, at 64 and 1,000 in flight; then 8 stacks deployed at once on one token, pacing alone and sharing the pace;
+# then the audit of that estate, its subscribers from the list's pages and from one point-in-time report, side by side.
+bench-estate: provider simulator exporter $(CONFORMANCE)/node_modules/.package-lock.json
 	@mkdir -p bin/bench
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/estate.js --json bin/bench/estate.json | tee bin/bench/estate.md
 	PLUGIN_PATH=$(CURDIR)/$(PLUGIN) node tests/bench/stacks.js --json bin/bench/stacks.json | tee bin/bench/stacks.md
-	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH) run-estate estate stacks
+	EXPORTER_PATH=$(CURDIR)/$(EXPORTER) node tests/bench/audit.js --json bin/bench/audit.json | tee bin/bench/audit.md
+	node tests/bench/report.js BENCHMARKS.md bin/bench $(BENCH_FRESH) run-estate estate stacks audit
 
 clean:
 	rm -rf bin provider/bin provider/obj simulator/bin simulator/obj exporter/bin exporter/obj sdk/generator/bin sdk/generator/obj tests/*/bin tests/*/obj

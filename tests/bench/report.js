@@ -6,7 +6,7 @@
 //
 // usage: node tests/bench/report.js BENCHMARKS.md bin/bench <fresh: yes|no> [<run block> <name>...]
 // (`make bench` writes the `run` block and startup, preview, fleet, subscribers; `make bench-estate` its own
-// `run-estate` block and estate, stacks.)
+// `run-estate` block and estate, stacks, audit.)
 
 const fs = require('node:fs');
 const os = require('node:os');

@@ -100,3 +100,17 @@ test('the stacks benchmark, small: stacks deployed at once on one token, pacing 
     assert.equal(refresh.reads, 27);
   }
 });
+
+test('the audit benchmark, small: the same unmanaged resources found from the subscriber list and from a point-in-time report', async (t) => {
+  const { code, stdout, stderr, result } = await runBench('audit', ['--customers', '100', '--subscribers', '3']);
+  t.diagnostic(stdout);
+
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(result.expected, { unmanagedCustomers: 1, unmanagedSubscribers: 2 });
+  assert.deepEqual(result.rows.map((row) => [row.source, row.code, row.exact]), [['subscriber list', 3, true], ['point-in-time USER report', 3, true]]);
+  const [list, report] = result.rows;
+  assert.equal(list.byKind['GET subscribers'], 3, 'the list reads 300 subscribers in 3 pages');
+  assert.equal(report.byKind['GET subscribers'], undefined, 'the report reads none of the list');
+  assert.equal(report.byKind['POST billing/reports'], 1);
+  assert.equal(report.byKind['DELETE billing/reports/{id}'], 1, 'the report the audit asked for is deleted');
+});
