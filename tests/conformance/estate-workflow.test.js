@@ -24,15 +24,32 @@ function repository(shards) {
   fs.writeFileSync(path.join(root, 'fleet', 'import-1.json'), '{}'); // other files in fleet/ are not shards
   const bin = path.join(root, '.bin');
   fs.mkdirSync(bin);
-  // The stand-in: logs its arguments, exits with STANDIN_EXIT_<stack's last part> (shard-2 -> STANDIN_EXIT_shard_2)
+  // The stand-in: logs its arguments, exits with STANDIN_EXIT_<stack's last part> (shard-2 -> STANDIN_EXIT_shard_2);
+  // `pulumi stack export --file F` writes an empty stack to F, unless STANDIN_NO_EXPORT is set
   fs.writeFileSync(path.join(bin, 'pulumi'), `#!/usr/bin/env bash
 echo "pulumi $*" >> "${root}/pulumi.log"
+if [ "$1" = stack ]; then
+  while [ $# -gt 0 ]; do if [ "$1" = "--file" ] && [ -z "\${STANDIN_NO_EXPORT:-}" ]; then echo '{"version": 3, "deployment": {}}' > "$2"; fi; shift; done
+  [ -z "\${STANDIN_NO_EXPORT:-}" ]; exit $?
+fi
 stack=""; while [ $# -gt 0 ]; do if [ "$1" = "--stack" ]; then stack="$2"; fi; shift; done
 name="STANDIN_EXIT_$(basename "$stack" | tr '-' '_')"
 echo "preview output of $stack"
 exit "\${!name:-0}"
 `, { mode: 0o755 });
   fs.writeFileSync(path.join(bin, 'npm'), `#!/usr/bin/env bash\necho "npm $*" >> "${root}/npm.log"\n`, { mode: 0o755 }); // the program's packages
+  // `make -C .provider exporter` builds a stand-in exporter: it logs its arguments, appends a line to --summary-file
+  // and exits with STANDIN_AUDIT_EXIT (0: nothing found)
+  fs.writeFileSync(path.join(bin, 'make'), `#!/usr/bin/env bash
+mkdir -p .provider/bin
+cat > .provider/bin/webex-wholesale-export <<'STANDIN'
+#!/usr/bin/env bash
+echo "webex-wholesale-export $*" >> audit.log
+while [ $# -gt 0 ]; do if [ "$1" = "--summary-file" ]; then echo "the audit's Markdown (exit \${STANDIN_AUDIT_EXIT:-0})" >> "$2"; fi; shift; done
+exit "\${STANDIN_AUDIT_EXIT:-0}"
+STANDIN
+chmod +x .provider/bin/webex-wholesale-export
+`, { mode: 0o755 });
 
   return { root, bin };
 }
@@ -98,6 +115,36 @@ test('the drift check tells drift (exit 7) from an error (exit 1, or any other) 
   assert.match(written, /\| 3 \| \*\*error\*\*: the check did not complete \| 1 \|/);
   assert.match(written, /\| 4 \| \*\*error\*\*: the check did not complete \| none: no result \|/);
   assert.match(written, /1 shard\(s\) drifted, 2 could not be checked\./);
+  assert.match(written, /\*\*error\*\*: the audit did not run: no state of shard\(s\) 4 /, 'without every shard\'s state nothing is called unmanaged');
+  assert.ok(!fs.existsSync(path.join(repo.root, 'audit.log')));
+});
+
+test('the audit reads every shard\'s state; what it finds is its own outcome (exit 3), after drift (7) and errors (1)', () => {
+  const repo = repository([1, 2, 3]);
+  [1, 2, 3].forEach((shard) => runJob(repo, 'drift', { matrix: { shard } }));
+  const exports = fs.readFileSync(path.join(repo.root, 'pulumi.log'), 'utf8').split('\n').filter((line) => line.startsWith('pulumi stack export'));
+  assert.deepEqual(exports, [1, 2, 3].map((k) =>
+    `pulumi stack export --stack acme/webex-wholesale-estate/shard-${k} --cwd typescript --file drift-results/stack-${k}.json`));
+
+  const found = runJob(repo, 'summary', { outputs: { list: '[1,2,3]' }, env: { STANDIN_AUDIT_EXIT: '3' } });
+  assert.equal(found.status, 3, found.stderr);
+  assert.equal(fs.readFileSync(path.join(repo.root, 'audit.log'), 'utf8'),
+    'webex-wholesale-export audit --stack-export drift-results/stack-1.json --stack-export drift-results/stack-2.json --stack-export drift-results/stack-3.json ' +
+    '--summary-file drift-results/audit.md --import-file drift-results/adopt-import.json --fleet-file drift-results/adopt-fleet.yaml\n');
+  assert.match(found.stdout, /0 shard\(s\) drifted, 0 could not be checked\.\n\n### What no shard declares\n\nthe audit's Markdown \(exit 3\)/);
+
+  fs.rmSync(path.join(repo.root, 'drift-results/audit.md'));
+  const failed = runJob(repo, 'summary', { outputs: { list: '[1,2,3]' }, env: { STANDIN_AUDIT_EXIT: '1' } });
+  assert.equal(failed.status, 1);
+  assert.match(failed.stdout, /\*\*error\*\*: the audit did not complete \(exit 1\)/);
+
+  const drifted = repository([1]);
+  runJob(drifted, 'drift', { matrix: { shard: 1 }, env: { STANDIN_EXIT_shard_1: '7' } });
+  assert.equal(runJob(drifted, 'summary', { outputs: { list: '[1]' }, env: { STANDIN_AUDIT_EXIT: '3' } }).status, 7, 'drift outranks findings');
+
+  const unexported = repository([1]);
+  runJob(unexported, 'drift', { matrix: { shard: 1 }, env: { STANDIN_NO_EXPORT: '1' } });
+  assert.equal(runJob(unexported, 'summary', { outputs: { list: '[1]' } }).status, 1, 'a shard whose state could not be exported fails the summary');
 });
 
 test('the summary exits 7 when shards drifted and none failed, 0 when all are in line', () => {
