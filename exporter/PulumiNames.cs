@@ -10,10 +10,11 @@ namespace WebexWholesale.Exporter;
 /// </summary>
 public static class PulumiNames
 {
-    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<(string Id, string? ExternalId)> customers)
+    /// <param name="inUse">names a stack already gives other resources (the audit's): never given again</param>
+    public static IReadOnlyDictionary<string, string> For(IReadOnlyList<(string Id, string? ExternalId)> customers, IEnumerable<string>? inUse = null)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(inUse ?? [], StringComparer.Ordinal);
         // Plain externalIds first, so that a cleaned name never takes a plain one's place.
         foreach (var (id, externalId) in customers.OrderBy(c => IsPlain(c.ExternalId) ? 0 : 1).ThenBy(c => c.ExternalId ?? c.Id, StringComparer.Ordinal))
         {

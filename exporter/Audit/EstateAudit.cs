@@ -90,19 +90,21 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
             ManagedTwice = twice,
             Gone = gone,
         };
-        return Adoption(report, customerById, declaredCustomer);
+        return Adoption(report, customerById, declaredCustomer, [.. declared.Select(resource => resource.Name)]);
     }
 
     /// <summary>Names as the exporter gives them: a customer by its externalId, a subscriber by its customer's name and its e-mail's local part.</summary>
+    /// <param name="inUse">the names the stacks use: an adopted resource never takes one</param>
     private static Outcome Adoption(AuditReport report, Dictionary<string, (Customer Customer, string Context)> customerById,
-        Dictionary<string, DeclaredResource> declaredCustomer)
+        Dictionary<string, DeclaredResource> declaredCustomer, IReadOnlyList<string> inUse)
     {
-        var names = PulumiNames.For([.. report.UnmanagedCustomers.Select(customer => (customer.Id, customer.ExternalId))]);
+        var names = PulumiNames.For([.. report.UnmanagedCustomers.Select(customer => (customer.Id, customer.ExternalId))], inUse);
         var subscribers = report.UnmanagedCustomers.SelectMany(customer => customer.Subscribers.Select(subscriber => (Customer: names[customer.Id], subscriber)))
             .Concat(report.UnmanagedSubscribers.Select(subscriber => (Customer: declaredCustomer[subscriber.CustomerId!].Name,
                 subscriber: new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.Packages, null))))
             .ToList();
-        var subscriberNames = PulumiNames.For([.. subscribers.Select(pair => (pair.subscriber.Id, (string?)$"{pair.Customer}-{(pair.subscriber.Email ?? pair.subscriber.Id).Split('@')[0]}"))]);
+        var subscriberNames = PulumiNames.For([.. subscribers.Select(pair => (pair.subscriber.Id, (string?)$"{pair.Customer}-{(pair.subscriber.Email ?? pair.subscriber.Id).Split('@')[0]}"))],
+            inUse.Concat(names.Values));
         ExportedSubscriber Exported(AuditSubscriber subscriber) => new(subscriberNames[subscriber.Id], subscriber.Id,
             WholesaleSubscriberMapping.ToInputs(new Subscriber { Id = subscriber.Id, Email = subscriber.Email, CustomerId = subscriber.CustomerId, Packages = subscriber.Packages },
                 oldInputs: null));
