@@ -82,6 +82,20 @@ test('a create whose answer is lost adopts the report it made: one report, no du
   assert.deepEqual(held.map((r) => r.id), [created.id], 'the one report Webex made is the one recorded');
 });
 
+test('an existing report is imported by id, and the program that declares it previews with no change', { timeout: 60_000 }, async () => {
+  const made = await fx.simulator.webex('POST', 'wholesale/billing/reports', { billingStartDate: '2026-06-01', billingEndDate: '2026-06-30' });
+  await fx.simulator.control('POST', 'clock/advance', { seconds: 5 });
+  const imported = await calls.read('june', made.body.id);
+  assert.equal(imported.id, made.body.id);
+  assert.deepEqual(imported.inputs, { billingStartDate: '2026-06-01', billingEndDate: '2026-06-30', type: 'PARTNER' });
+  const program = { billingStartDate: '2026-06-01', billingEndDate: '2026-06-30' }; // type left to its default, PARTNER
+  const checked = await calls.check('june', imported.inputs, program);
+  const diff = await calls.diff('june', made.body.id, imported.properties, imported.inputs, checked.inputs);
+  assert.equal(diff.changes, h.providerPb.DiffResponse.DiffChanges.DIFF_NONE, diff.diffs.join(', '));
+  const moved = await calls.diff('june', made.body.id, imported.properties, imported.inputs, { ...checked.inputs, billingEndDate: '2026-06-29' });
+  assert.deepEqual(moved.replaces, ['billingEndDate']);
+});
+
 test('a timeout records the report as last seen; the next update waits on until it is COMPLETED', { timeout: 60_000 }, async () => {
   await fx.simulator.control('POST', 'settings', { provisioningSeconds: 3600 });
   try {
