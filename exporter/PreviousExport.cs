@@ -49,15 +49,6 @@ public static class PreviousExport
         }
     }
 
-    /// <summary>Throws when <paramref name="path"/> exists and is not an import file or fleet file this tool wrote: another tool's file is never replaced.</summary>
-    public static void EnsureOurs(string path, bool isImportFile)
-    {
-        if ((isImportFile ? ImportFileCounts(path) : FleetFileCounts(path)) is { Customers: < 0 })
-        {
-            throw new ExportException($"kept {path} as it is: it exists and is not a file webex-wholesale-export wrote; nothing was written. Choose another path");
-        }
-    }
-
     /// <summary>The items of an import file; null when there is none, Customers -1 when it is not one.</summary>
     private static Counts? ImportFileCounts(string path)
     {

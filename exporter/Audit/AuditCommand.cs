@@ -37,11 +37,12 @@ public static class AuditCommand
         var summaryFile = new Option<string>("--summary-file") { Description = "append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)" };
         var importFile = new Option<string>("--import-file") { Description = "write a Pulumi bulk import file that adopts the unmanaged customers and subscribers" };
         var fleetFile = new Option<string>("--fleet-file") { Description = "write a fleet file fragment with the unmanaged customers (and, as comments, the unmanaged subscribers of declared ones)" };
+        var force = new Option<bool>("--force") { Description = "replace an existing --import-file or --fleet-file (without it, an existing file is kept and nothing is written)" };
         var command = new Command("audit",
             "Compares the stacks' state with Webex: customers and subscribers no stack declares (billed outside Git), those two stacks declare, and those " +
             $"gone from Webex. Exit 0: nothing found; {Found}: something found; 1: error; 2: usage.")
         {
-            baseUrl, accessToken, stackExports, subPartners, fromReport, format, summaryFile, importFile, fleetFile, retryFor,
+            baseUrl, accessToken, stackExports, subPartners, fromReport, format, summaryFile, importFile, fleetFile, force, retryFor,
         };
         command.SetAction(async (result, token) => await RunAsync(new Request(
             BaseUrl: result.GetValue(baseUrl) ?? environment(ProviderConfiguration.BaseUrlVariable) ?? ProviderConfiguration.DefaultBaseUrl.AbsoluteUri,
@@ -53,12 +54,13 @@ public static class AuditCommand
             SummaryFile: result.GetValue(summaryFile),
             ImportFile: result.GetValue(importFile),
             FleetFile: result.GetValue(fleetFile),
+            Force: result.GetValue(force),
             RetryFor: TimeSpan.FromSeconds(result.GetValue(retryFor))), stdout, stderr, time, token));
         return command;
     }
 
     private sealed record Request(string BaseUrl, string? AccessToken, IReadOnlyList<string> StackExports, IReadOnlyList<string> SubPartners, bool FromReport,
-        string Format, string? SummaryFile, string? ImportFile, string? FleetFile, TimeSpan RetryFor)
+        string Format, string? SummaryFile, string? ImportFile, string? FleetFile, bool Force, TimeSpan RetryFor)
     {
         public string? Problem() =>
             string.IsNullOrWhiteSpace(AccessToken)
@@ -95,7 +97,12 @@ public static class AuditCommand
                 {
                     if (path is not null)
                     {
-                        PreviousExport.EnsureOurs(path, isImport);
+                        // An audit's files are new each run; any file already there (an export's, another run's, the user's own) is kept.
+                        if (File.Exists(path) && !request.Force)
+                        {
+                            throw new ExportException($"kept {path} as it is: it exists; nothing was written. Choose a new path, or pass --force to replace it");
+                        }
+
                         outputs.Add((AtomicFile.Open(path), isImport
                             ? outcome => ImportFileWriter.Write(outcome.Customers, [.. outcome.SubscribersOfDeclared.Select(pair => pair.Subscriber)])
                             : outcome => FleetFileWriter.WriteFragment(outcome.Customers, outcome.SubscribersOfDeclared)));

@@ -176,10 +176,14 @@ test('an audit that finds nothing exits 0; a stack export it cannot read is one 
   const none = await run(['audit', '--base-url', sim.baseUrl], { WEBEX_ACCESS_TOKEN: 'dev-token' });
   assert.equal(none.code, 2);
 
-  // A file the audit did not write is never replaced.
+  // A file that exists is kept (an export's, the user's own), and nothing is written, unless --force.
   const precious = path.join(folder, 'precious.json');
   fs.writeFileSync(precious, '{"mine": true}');
   const kept = await run(['audit', '--base-url', sim.baseUrl, '--stack-export', whole, '--import-file', precious], { WEBEX_ACCESS_TOKEN: 'dev-token' });
   assert.equal(kept.code, 1);
+  assert.match(kept.stderr, /kept .*precious\.json as it is: it exists; nothing was written/);
   assert.equal(fs.readFileSync(precious, 'utf8'), '{"mine": true}');
+  const forced = await run(['audit', '--base-url', sim.baseUrl, '--stack-export', whole, '--import-file', precious, '--force'], { WEBEX_ACCESS_TOKEN: 'dev-token' });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.deepEqual(JSON.parse(fs.readFileSync(precious, 'utf8')).resources, [], 'nothing to adopt');
 });
