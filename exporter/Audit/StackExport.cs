@@ -83,9 +83,9 @@ public static class StackExport
         {
             if (resource.ValueKind != JsonValueKind.Object || Text(resource, "type") is not { } type ||
                 type is not (WholesaleCustomerResource.TypeToken or WholesaleSubscriberResource.TypeToken) ||
-                Text(resource, "id") is not { Length: > 0 } id || Flag(resource, "delete"))
+                Text(resource, "id") is not { Length: > 0 } id || Flag(resource, "delete") || Flag(resource, "external"))
             {
-                continue; // another provider's resource, or one the engine is about to delete
+                continue; // another provider's resource, one the engine is about to delete, or one the program only reads (`get`)
             }
 
             var urn = Text(resource, "urn") ?? "";

@@ -175,6 +175,16 @@ test('an audit that finds nothing exits 0; a stack export it cannot read is one 
   assert.match(missing.stderr, /--stack-export .*nope\.json: no such file/);
   const none = await run(['audit', '--base-url', sim.baseUrl], { WEBEX_ACCESS_TOKEN: 'dev-token' });
   assert.equal(none.code, 2);
+  const refused = await run(['audit', '--base-url', sim.baseUrl, '--stack-export', whole], { WEBEX_ACCESS_TOKEN: 'not-the-token' });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /Webex refused the access token \(HTTP 401\)/);
+  assert.equal(refused.stderr.trim().split('\n').length, 1);
+  assert.ok(!refused.stderr.includes('not-the-token'));
+  const help = await run(['audit', '--help']);
+  assert.equal(help.code, 0);
+  for (const option of ['--stack-export', '--sub-partner', '--subscribers-from-report', '--format', '--summary-file', '--import-file', '--fleet-file', '--force']) {
+    assert.ok(help.stdout.includes(option), `audit --help lists ${option}`);
+  }
 
   // A file that exists is kept (an export's, the user's own), and nothing is written, unless --force.
   const precious = path.join(folder, 'precious.json');

@@ -3,7 +3,7 @@ using WebexWholesale.Exporter.Audit;
 
 namespace WebexWholesale.Tests.Exporter;
 
-/// <summary>Reading `pulumi stack export` files: customers and subscribers only, secrets never decoded, resources about to be deleted left out.</summary>
+/// <summary>Reading `pulumi stack export` files: customers and subscribers only, secrets never decoded, resources about to be deleted or only read (`get`) left out.</summary>
 public sealed class StackExportTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("stack-export-").FullName;
@@ -31,6 +31,7 @@ public sealed class StackExportTests : IDisposable
                "inputs": {"email": {{{Secret}}}, "customerId": "c1", "packages": ["webex_calling"]}},
               {"urn": "urn:pulumi:prod::estate::webex-wholesale:index:WholesaleCustomer::old", "type": "webex-wholesale:index:WholesaleCustomer", "id": "c0", "delete": true},
               {"urn": "urn:pulumi:prod::estate::webex-wholesale:index:WholesaleCustomer::pending", "type": "webex-wholesale:index:WholesaleCustomer", "id": ""},
+              {"urn": "urn:pulumi:prod::estate::webex-wholesale:index:WholesaleCustomer::looked-up", "type": "webex-wholesale:index:WholesaleCustomer", "id": "c7", "external": true},
               {"urn": "urn:pulumi:prod::estate::aws:s3/bucket:Bucket::b", "type": "aws:s3/bucket:Bucket", "id": "b"},
               null, 42
             ]}}
