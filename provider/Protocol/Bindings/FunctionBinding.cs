@@ -1,6 +1,7 @@
 using Pulumirpc;
 using WebexWholesale.Provider.Protocol.PropertyValues;
 using WebexWholesale.Provider.Resources;
+using WebexWholesale.Provider.Resources.Schema;
 
 namespace WebexWholesale.Provider.Protocol.Bindings;
 
@@ -9,6 +10,9 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
     where TArgs : class
     where TResult : class
 {
+    /// <summary>Result members declared <see cref="SecretAttribute"/> (a report's presigned link): secret in every answer.</summary>
+    private readonly PropertyPathSet _secretResults = PropertyPathSet.Of(SchemaDeclarations.PropertiesWith<SecretAttribute>(function.ResultType));
+
     public string Token => function.Token;
 
     public async Task<InvokeResponse> InvokeAsync(InvokeRequest request, ResourceContext context)
@@ -44,7 +48,7 @@ public sealed class FunctionBinding<TArgs, TResult>(ICustomFunction<TArgs, TResu
         response.Failures.AddRange(result.Failures.Select(failure => new CheckFailure { Property = failure.Property, Reason = failure.Reason }));
         if (result.Value is { } value)
         {
-            response.Return = StructCodec.Encode(TypedCodec.Encode(value, function.ResultType), allowUnknowns: false);
+            response.Return = StructCodec.Encode(TypedCodec.Mark(TypedCodec.Encode(value, function.ResultType), _secretResults, null), allowUnknowns: false);
         }
 
         return response;

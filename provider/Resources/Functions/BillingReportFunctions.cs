@@ -37,7 +37,8 @@ public sealed record BillingReportDetails
     /// <summary>The Webex person id of the administrator who created the report.</summary>
     public string? CreatedBy { get; init; }
 
-    /// <summary>A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report.</summary>
+    /// <summary>A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report, so it is secret.</summary>
+    [Secret]
     public string? TempDownloadUrl { get; init; }
 
     /// <summary>What Webex reported while generating the report.</summary>

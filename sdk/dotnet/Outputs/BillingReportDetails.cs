@@ -49,7 +49,7 @@ namespace Pulumi.WebexWholesale.Outputs
         /// </summary>
         public readonly string? Status;
         /// <summary>
-        /// A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report.
+        /// A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report, so it is secret.
         /// </summary>
         public readonly string? TempDownloadUrl;
         /// <summary>

@@ -70,7 +70,7 @@ export interface BillingReportDetails {
      */
     readonly status?: string;
     /**
-     * A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report.
+     * A short-lived link to the report's CSV (Webex gives it when one report is read, not in lists); anyone holding it can read the report, so it is secret.
      */
     readonly tempDownloadUrl?: string;
     /**
