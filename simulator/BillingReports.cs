@@ -173,7 +173,8 @@ internal static class BillingCsvWriter
     {
         var customers = store.List().Where(c => c.SubPartnerOrgId == report.SubPartnerOrgId && c.Status != "deleting").ToList();
         var byId = customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var subscribers = store.AllSubscribers().Where(s => byId.ContainsKey(s.CustomerId)).ToList();
+        // Billed: the subscribers provisioned in the customer, not those still waiting for their user's consent to move.
+        var subscribers = store.AllSubscribers().Where(s => byId.ContainsKey(s.CustomerId) && s.Status != "pending_user_migration").ToList();
         var csv = new StringBuilder();
         void Row(params string?[] fields) => csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
         var period = new[] { report.BillingStartDate, report.BillingEndDate };

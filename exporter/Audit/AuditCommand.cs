@@ -86,7 +86,7 @@ public static class AuditCommand
         using var provider = ExportCommand.Connect(request.BaseUrl, request.AccessToken!, request.RetryFor, progress, time);
         using var downloads = BillingReportDownload.CreateClient();
         ISubscriberSource source = request.FromReport
-            ? new ReportedSubscribers(provider.Billing, new BillingReportDownload(downloads), time, message => stderr.WriteLine($"webex-wholesale-export audit: {message}"))
+            ? new ReportedSubscribers(provider.Billing, provider.Subscribers, new BillingReportDownload(downloads), time, message => stderr.WriteLine($"webex-wholesale-export audit: {message}"))
             : new ListedSubscribers(provider.Subscribers);
         var outputs = new List<(AtomicFile File, Func<EstateAudit.Outcome, string> Text)>();
         try

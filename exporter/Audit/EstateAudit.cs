@@ -47,6 +47,18 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
             }
         }
 
+        var shown = listedSubscribers.Select(subscriber => subscriber.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = declared.Where(resource => !resource.IsCustomer && !shown.Contains(resource.Id)).Select(resource => (resource.Id, resource.SubPartner))
+            .Distinct().ToList();
+        try
+        {
+            listedSubscribers.AddRange(await subscribers.ConfirmAsync(missing, cancellationToken));
+        }
+        catch (WebexApiException error)
+        {
+            throw new ExportException(FleetExport.Explain(error, baseUrl), error);
+        }
+
         return Compare(declared, inWebex, listedSubscribers, contexts, subscribers.Name);
     }
 

@@ -11,6 +11,9 @@ public interface ISubscriberSource
     string Name { get; }
 
     Task<IReadOnlyList<AuditSubscriber>> ListAsync(string? subPartner, CancellationToken cancellationToken);
+
+    /// <summary>Of declared subscribers the listing did not show, those that exist all the same (a source that shows only part of them looks each up).</summary>
+    Task<IReadOnlyList<AuditSubscriber>> ConfirmAsync(IReadOnlyList<(string Id, string? SubPartner)> missing, CancellationToken cancellationToken);
 }
 
 /// <summary>Every page of <c>GET /wholesale/subscribers</c>: exact, and a request per 100 subscribers.</summary>
@@ -28,6 +31,10 @@ public sealed class ListedSubscribers(IWholesaleSubscribersClient client) : ISub
 
         return found;
     }
+
+    /// <summary>The list shows every subscriber: one it did not show is gone.</summary>
+    public Task<IReadOnlyList<AuditSubscriber>> ConfirmAsync(IReadOnlyList<(string Id, string? SubPartner)> missing, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditSubscriber>>([]);
 }
 
 /// <summary>
@@ -35,7 +42,8 @@ public sealed class ListedSubscribers(IWholesaleSubscribersClient client) : ISub
 /// A report this audit asks for is deleted once read; one that already exists for today is read and kept. The CSV is
 /// fetched from its presigned link without the token.
 /// </summary>
-public sealed class ReportedSubscribers(IWholesaleBillingClient billing, BillingReportDownload download, TimeProvider time, Action<string> progress) : ISubscriberSource
+public sealed class ReportedSubscribers(IWholesaleBillingClient billing, IWholesaleSubscribersClient subscribers, BillingReportDownload download, TimeProvider time,
+    Action<string> progress) : ISubscriberSource
 {
     /// <summary>How long the audit waits for Webex to generate the report.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(30);
@@ -92,6 +100,21 @@ public sealed class ReportedSubscribers(IWholesaleBillingClient billing, Billing
                 }
             }
         }
+    }
+
+    /// <summary>A report lists what Webex bills: a declared subscriber it leaves out (one not billed yet, waiting for its user's consent) is looked up before it is called gone.</summary>
+    public async Task<IReadOnlyList<AuditSubscriber>> ConfirmAsync(IReadOnlyList<(string Id, string? SubPartner)> missing, CancellationToken cancellationToken)
+    {
+        var found = new List<AuditSubscriber>();
+        foreach (var (id, subPartner) in missing)
+        {
+            if (await subscribers.GetAsync(id, subPartner, cancellationToken) is { } subscriber)
+            {
+                found.Add(new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.AllPackages, subscriber.Status));
+            }
+        }
+
+        return found;
     }
 
     private async Task<string?> ExistingAsync(CreateBillingReportRequest request, CancellationToken cancellationToken)

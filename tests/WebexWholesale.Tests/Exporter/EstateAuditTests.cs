@@ -98,6 +98,25 @@ public sealed class EstateAuditTests : IDisposable
         Assert.Equal(SubPartner, outcome.Report.UnmanagedCustomers.Single().SubPartnerOrgId);
     }
 
+    [Fact]
+    public async Task ADeclaredSubscriberTheListingLeftOut_ButThatExists_IsNotGone()
+    {
+        var webex = new ScriptedWebex
+        {
+            Customers = { [""] = [Customer("c1", "acme")] },
+            Subscribers = { [""] = [] },
+            Unbilled = { Subscriber("s1", "c1", "pending@acme.test") },
+        };
+        var stack = Stack("a", ("WholesaleCustomer", "acme", "c1", Outputs(("externalId", "acme"))),
+            ("WholesaleSubscriber", "acme-pending", "s1", Outputs(("email", "pending@acme.test"), ("customerId", "c1"))),
+            ("WholesaleSubscriber", "acme-gone", "s2", Outputs(("email", "gone@acme.test"), ("customerId", "c1"))));
+
+        var report = (await new EstateAudit(webex, webex, new Progress(TextWriter.Null, _time)).RunAsync([stack], [], "https://webexapis.com/v1", CancellationToken.None)).Report;
+
+        Assert.Equal(["gone@acme.test"], report.Gone.Select(e => e.Label));
+        Assert.True(report.Clean == false && report.UnmanagedSubscribers.Count == 0);
+    }
+
     private sealed class ScriptedWebex : IWholesaleCustomersClient, ISubscriberSource
     {
         public Dictionary<string, List<Customer>> Customers { get; } = [];
@@ -113,8 +132,14 @@ public sealed class EstateAuditTests : IDisposable
             }
         }
 
+        /// <summary>Subscribers a report leaves out (not billed yet) but that a lookup finds.</summary>
+        public List<AuditSubscriber> Unbilled { get; } = [];
+
         public Task<IReadOnlyList<AuditSubscriber>> ListAsync(string? subPartner, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<AuditSubscriber>>(Subscribers[subPartner ?? ""]);
+
+        public Task<IReadOnlyList<AuditSubscriber>> ConfirmAsync(IReadOnlyList<(string Id, string? SubPartner)> missing, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<AuditSubscriber>>([.. Unbilled.Where(s => missing.Any(m => m.Id == s.Id))]);
 
         public Task<CustomerPage> ListPageAsync(CustomerListFilter filter, int offset, string? onBehalfOfSubPartnerOrgId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
