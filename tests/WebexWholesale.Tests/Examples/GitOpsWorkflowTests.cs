@@ -47,7 +47,8 @@ public class GitOpsWorkflowTests
             var list = steps.Children.ToList();
             var install = list.FindIndex(step => Field(step, "run")?.Contains("pulumi plugin install resource webex-wholesale", StringComparison.Ordinal) == true);
             var firstUse = list.FindIndex(step => PulumiCommands.Any(command => Field(step, "run")?.Contains(command, StringComparison.Ordinal) == true) ||
-                                                   (step is YamlMappingNode m && m.Children.ContainsKey(new YamlScalarNode("with")) && Field(step, "uses")?.StartsWith("pulumi/actions", StringComparison.Ordinal) == true));
+                                                   (step is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("with"), out var with) && Field(with, "command") is not null &&
+                                                    Field(step, "uses")?.StartsWith("pulumi/actions", StringComparison.Ordinal) == true));
             Assert.True(firstUse >= 0, $"{file}:{job} runs no Pulumi command");
             Assert.True(install >= 0 && install < firstUse, $"{file}:{job} uses the plugin before installing it");
         }
@@ -92,6 +93,7 @@ public class GitOpsWorkflowTests
         Assert.Contains("7) echo", runs, StringComparison.Ordinal);
         Assert.Contains("0|3) cat", runs, StringComparison.Ordinal);
         Assert.Contains("GITHUB_STEP_SUMMARY", runs, StringComparison.Ordinal);
+        Assert.Equal("^3.227.0", Scalar(steps.Single(step => Field(step, "name") == "Install the Pulumi CLI"), "with", "pulumi-version"));
         Assert.Equal(3, WebexWholesale.Exporter.Audit.AuditCommand.Found);
     }
 
