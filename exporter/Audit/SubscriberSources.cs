@@ -68,6 +68,11 @@ public sealed class ReportedSubscribers(IWholesaleBillingClient billing, IWholes
             id = await ExistingAsync(request, cancellationToken) ?? throw new ExportException($"Webex refused a USER billing report for {today} as a conflict, " +
                                                                                             "and lists none to read: run the audit without --subscribers-from-report");
         }
+        catch (WebexApiException error) when (error.Kind == WebexErrorKind.Rejected)
+        {
+            throw new ExportException($"Webex refused a point-in-time USER billing report for {today}: {error.Message}; run the audit without " +
+                                      "--subscribers-from-report (it reads the subscriber list instead)", error);
+        }
 
         try
         {
