@@ -30,11 +30,19 @@ public sealed partial class WebexScopesTests
     [InlineData("README.md", "export WEBEX_ACCESS_TOKEN=<token with", "read")]
     [InlineData("examples/gitops/README.md", "Secrets: `PULUMI_ACCESS_TOKEN`", "deploy")]
     [InlineData("examples/gitops/.github/workflows/drift-check.yml", "WEBEX_ACCESS_TOKEN: ${{ secrets.WEBEX_ACCESS_TOKEN }}", "read")]
+    [InlineData("README.md", "`WholesaleBillingReport` asks Webex", "report")]
+    [InlineData("README.md", "It lists the partner's customers and subscribers in every context", "audit from a report")]
     public void TheDocumentationNamesTheScopesOfTheOneList(string file, string startsWith, string use)
     {
         var named = ScopesIn(Line(file, startsWith));
 
-        Assert.Equal(Sorted(use == "deploy" ? WebexScopes.ToDeploy : WebexScopes.ToRead), named);
+        Assert.Equal(Sorted(use switch
+        {
+            "deploy" => WebexScopes.ToDeploy,
+            "report" => WebexScopes.ToReport,
+            "audit from a report" => WebexScopes.ToAuditFromReport,
+            _ => WebexScopes.ToRead,
+        }), named);
     }
 
     [Fact]
