@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using WebexWholesale.Provider.Resources.Schema;
@@ -154,7 +153,7 @@ public sealed class GetWholesaleBillingReports : ICustomFunction<GetWholesaleBil
     {
         foreach (var (name, value) in new[] { ("billingStartDate", args.BillingStartDate), ("billingEndDate", args.BillingEndDate) })
         {
-            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (value is not null && WholesaleBillingReportValidation.AsDate(value) is null)
             {
                 return new InputFailure(name, $"'{Echo.Of(value)}' is not a date as YYYY-MM-DD (e.g. 2026-11-01)");
             }

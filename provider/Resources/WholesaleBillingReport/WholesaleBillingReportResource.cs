@@ -30,8 +30,7 @@ public sealed partial class WholesaleBillingReportResource : ICustomResource<Who
         ResourceContext context)
     {
         var failures = WholesaleBillingReportValidation.Validate(news);
-        var inputs = news.Value.Type is null && !news.Unknowns.Touches("type") ? news.Value with { Type = BillingReportType.Partner } : news.Value;
-        return await CheckSteps.RunAsync(inputs, olds is null, news.Unknowns, (failures, []),
+        return await CheckSteps.RunAsync(WithDefaultType(news).Value, olds is null, news.Unknowns, (failures, []),
             _ => Task.FromResult(new PrecheckCall.Advice([], [])), context);
     }
 
@@ -39,8 +38,11 @@ public sealed partial class WholesaleBillingReportResource : ICustomResource<Who
         WholesaleBillingReportValidation.Validate(new Decoded<WholesaleBillingReportInputs>(inputs, PropertyPathSet.Empty, PropertyPathSet.Empty));
 
     public ResourceDiff Diff(WholesaleBillingReportInputs oldInputs, Decoded<WholesaleBillingReportInputs> news, IReadOnlyCollection<string> ignoreChanges) =>
-        InputsDiff.Compute(oldInputs, news.Value.Type is null && !news.Unknowns.Touches("type") ? news with { Value = news.Value with { Type = BillingReportType.Partner } } : news,
-            ignoreChanges);
+        InputsDiff.Compute(oldInputs, WithDefaultType(news), ignoreChanges);
+
+    /// <summary>An absent (and known) <c>type</c> as Webex takes it, <c>PARTNER</c>: what Check records and Diff compares.</summary>
+    private static Decoded<WholesaleBillingReportInputs> WithDefaultType(Decoded<WholesaleBillingReportInputs> inputs) =>
+        inputs.Value.Type is null && !inputs.Unknowns.Touches("type") ? inputs with { Value = inputs.Value with { Type = BillingReportType.Partner } } : inputs;
 
     public PreviewResult<WholesaleBillingReportInputs, WholesaleBillingReportOutputs> PreviewCreate(Decoded<WholesaleBillingReportInputs> inputs) =>
         new(new WholesaleBillingReportState(inputs.Value, new WholesaleBillingReportOutputs()), [.. ReportedOutputs.Concat(inputs.Unknowns.Paths)]);

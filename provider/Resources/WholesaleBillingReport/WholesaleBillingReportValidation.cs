@@ -32,6 +32,10 @@ public static class WholesaleBillingReportValidation
         return v.Failures;
     }
 
+    /// <summary>A calendar date written as Webex takes it, <c>YYYY-MM-DD</c>; null for anything else.</summary>
+    public static DateOnly? AsDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     /// <summary>A date as Webex takes it (<c>YYYY-MM-DD</c>), or null after a failure naming the property.</summary>
     private static DateOnly? Date(InputValidator v, string path, string? text, string what)
     {
@@ -41,7 +45,7 @@ public static class WholesaleBillingReportValidation
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (AsDate(text) is { } date)
         {
             return date;
         }
