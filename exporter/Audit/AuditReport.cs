@@ -31,7 +31,11 @@ public sealed record UnmanagedCustomer(string Id, string? ExternalId, string? Su
 public sealed record UnmanagedSubscriber(string Id, string? Email, string? CustomerId, string? ExternalCustomerId, IReadOnlyList<string> Packages,
     string? CustomerDeclaredIn);
 
-public sealed record AuditSubscriber(string Id, string? Email, string? CustomerId, IReadOnlyList<string> Packages, string? Status);
+public sealed record AuditSubscriber(string Id, string? Email, string? CustomerId, IReadOnlyList<string> Packages, string? Status)
+{
+    public static AuditSubscriber From(WebexWholesale.Provider.Webex.Subscriber subscriber) =>
+        new(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.AllPackages, subscriber.Status);
+}
 
 public sealed record ManagedTwice(string Kind, string Id, string? Label, IReadOnlyList<string> DeclaredIn);
 

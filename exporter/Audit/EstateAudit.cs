@@ -22,44 +22,44 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
         // Every context named on the command line, and every one a stack manages resources in (a secret one is unread, so never listed).
         var contexts = PartnersOwn.Concat(subPartners).Concat(declared.Select(resource => resource.SubPartner ?? "")).Distinct(StringComparer.Ordinal).ToList();
 
-        var inWebex = new List<(Customer Customer, string Context)>();
-        var listedSubscribers = new List<AuditSubscriber>();
-        foreach (var context in contexts)
-        {
-            var subPartner = context.Length == 0 ? null : context;
-            try
-            {
-                var before = inWebex.Count;
-                await foreach (var customer in customers.ListAsync(new CustomerListFilter { PageSize = 100 }, subPartner, cancellationToken))
-                {
-                    inWebex.Add((customer, context));
-                    progress.Listed(inWebex.Count);
-                }
-
-                var found = await subscribers.ListAsync(subPartner, cancellationToken);
-                listedSubscribers.AddRange(found);
-                progress.Note($"{(context.Length == 0 ? "the partner's own context" : $"sub-partner {context}")}: " +
-                              $"{Progress.Count(inWebex.Count - before, "customer")} and {Progress.Count(found.Count, "subscriber")}");
-            }
-            catch (WebexApiException error)
-            {
-                throw new ExportException(FleetExport.Explain(error, baseUrl), error);
-            }
-        }
-
-        var shown = listedSubscribers.Select(subscriber => subscriber.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = declared.Where(resource => !resource.IsCustomer && !shown.Contains(resource.Id)).Select(resource => (resource.Id, resource.SubPartner))
-            .Distinct().ToList();
         try
         {
-            listedSubscribers.AddRange(await subscribers.ConfirmAsync(missing, cancellationToken));
+            var (inWebex, listedSubscribers) = await ListAsync(declared, contexts, cancellationToken);
+            return Compare(declared, inWebex, listedSubscribers, contexts, subscribers.Name);
         }
         catch (WebexApiException error)
         {
             throw new ExportException(FleetExport.Explain(error, baseUrl), error);
         }
+    }
 
-        return Compare(declared, inWebex, listedSubscribers, contexts, subscribers.Name);
+    /// <summary>Every context's customers and subscribers, and the declared subscribers the listing left out but that exist.</summary>
+    private async Task<(List<(Customer Customer, string Context)> Customers, List<AuditSubscriber> Subscribers)> ListAsync(List<DeclaredResource> declared,
+        IReadOnlyList<string> contexts, CancellationToken cancellationToken)
+    {
+        var inWebex = new List<(Customer Customer, string Context)>();
+        var listedSubscribers = new List<AuditSubscriber>();
+        foreach (var context in contexts)
+        {
+            var subPartner = context.Length == 0 ? null : context;
+            var before = inWebex.Count;
+            await foreach (var customer in customers.ListAsync(new CustomerListFilter { PageSize = 100 }, subPartner, cancellationToken))
+            {
+                inWebex.Add((customer, context));
+                progress.Listed(inWebex.Count);
+            }
+
+            var found = await subscribers.ListAsync(subPartner, cancellationToken);
+            listedSubscribers.AddRange(found);
+            progress.Note($"{(context.Length == 0 ? "the partner's own context" : $"sub-partner {context}")}: " +
+                          $"{Progress.Count(inWebex.Count - before, "customer")} and {Progress.Count(found.Count, "subscriber")}");
+        }
+
+        var shown = listedSubscribers.Select(subscriber => subscriber.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = declared.Where(resource => !resource.IsCustomer && !shown.Contains(resource.Id)).Select(resource => (resource.Id, resource.SubPartner))
+            .Distinct().ToList();
+        listedSubscribers.AddRange(await subscribers.ConfirmAsync(missing, cancellationToken));
+        return (inWebex, listedSubscribers);
     }
 
     private static Outcome Compare(List<DeclaredResource> declared, List<(Customer Customer, string Context)> inWebex, List<AuditSubscriber> listedSubscribers,
@@ -111,22 +111,18 @@ public sealed class EstateAudit(IWholesaleCustomersClient customers, ISubscriber
         Dictionary<string, DeclaredResource> declaredCustomer, IReadOnlyList<string> inUse)
     {
         var names = PulumiNames.For([.. report.UnmanagedCustomers.Select(customer => (customer.Id, customer.ExternalId))], inUse);
-        var subscribers = report.UnmanagedCustomers.SelectMany(customer => customer.Subscribers.Select(subscriber => (Customer: names[customer.Id], subscriber)))
-            .Concat(report.UnmanagedSubscribers.Select(subscriber => (Customer: declaredCustomer[subscriber.CustomerId!].Name,
-                subscriber: new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.Packages, null))))
-            .ToList();
-        var subscriberNames = PulumiNames.For([.. subscribers.Select(pair => (pair.subscriber.Id, (string?)$"{pair.Customer}-{(pair.subscriber.Email ?? pair.subscriber.Id).Split('@')[0]}"))],
-            inUse.Concat(names.Values));
-        ExportedSubscriber Exported(AuditSubscriber subscriber) => new(subscriberNames[subscriber.Id], subscriber.Id,
-            WholesaleSubscriberMapping.ToInputs(new Subscriber { Id = subscriber.Id, Email = subscriber.Email, CustomerId = subscriber.CustomerId, Packages = subscriber.Packages },
-                oldInputs: null));
+        var toAdopt = report.UnmanagedCustomers.SelectMany(customer => customer.Subscribers.Select(s => (Customer: names[customer.Id], s.Id, s.Email, s.CustomerId, s.Packages)))
+            .Concat(report.UnmanagedSubscribers.Select(s => (Customer: declaredCustomer[s.CustomerId!].Name, s.Id, s.Email, s.CustomerId, s.Packages)))
+            .DistinctBy(subscriber => subscriber.Id).ToList();
+        var subscriberNames = PulumiNames.For([.. toAdopt.Select(s => (s.Id, (string?)$"{s.Customer}-{(s.Email ?? s.Id).Split('@')[0]}"))], inUse.Concat(names.Values));
+        var exported = toAdopt.ToDictionary(s => s.Id, s => new ExportedSubscriber(subscriberNames[s.Id], s.Id,
+            WholesaleSubscriberMapping.ToInputs(new Subscriber { Id = s.Id, Email = s.Email, CustomerId = s.CustomerId, Packages = s.Packages }, oldInputs: null)),
+            StringComparer.Ordinal);
         var customers = report.UnmanagedCustomers
             .Select(customer => new ExportedCustomer(names[customer.Id], customer.Id, WholesaleCustomerMapping.ToInputs(customerById[customer.Id].Customer, previous: null),
-                [.. customer.Subscribers.Select(Exported).OrderBy(subscriber => subscriber.PulumiName, StringComparer.Ordinal)]))
+                [.. customer.Subscribers.Select(subscriber => exported[subscriber.Id]).OrderBy(subscriber => subscriber.PulumiName, StringComparer.Ordinal)]))
             .OrderBy(customer => customer.PulumiName, StringComparer.Ordinal).ToList();
-        var ofDeclared = report.UnmanagedSubscribers
-            .Select(subscriber => (declaredCustomer[subscriber.CustomerId!].Name, Exported(new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.Packages, null))))
-            .ToList();
+        var ofDeclared = report.UnmanagedSubscribers.Select(subscriber => (declaredCustomer[subscriber.CustomerId!].Name, exported[subscriber.Id])).ToList();
         return new Outcome(report, customers, ofDeclared);
     }
 

@@ -26,7 +26,7 @@ public sealed class ListedSubscribers(IWholesaleSubscribersClient client) : ISub
         var found = new List<AuditSubscriber>();
         await foreach (var subscriber in client.ListAsync(new SubscriberListFilter { PageSize = 100 }, subPartner, cancellationToken))
         {
-            found.Add(new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.AllPackages, subscriber.Status));
+            found.Add(AuditSubscriber.From(subscriber));
         }
 
         return found;
@@ -115,7 +115,7 @@ public sealed class ReportedSubscribers(IWholesaleBillingClient billing, IWholes
         {
             if (await subscribers.GetAsync(id, subPartner, cancellationToken) is { } subscriber)
             {
-                found.Add(new AuditSubscriber(subscriber.Id, subscriber.Email, subscriber.CustomerId, subscriber.AllPackages, subscriber.Status));
+                found.Add(AuditSubscriber.From(subscriber));
             }
         }
 
